@@ -1,0 +1,72 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { ROLES, Role, loadConfig, openEventStore, openReadModels, signToken } from '@qf/platform';
+import { runRebuildCommand } from '@qf/projections';
+import { workOrdersProjection } from '@qf/hotline';
+
+/** Every projection of the system, by name (the rebuild command takes names from here). */
+const PROJECTIONS = [workOrdersProjection];
+
+const USAGE = `usage:
+  npm run cli -- projections:rebuild [name ...]   rebuild read models from the events (all when no name)
+  npm run cli -- projections:list                 list the projections
+  npm run cli -- token --sub ID --roles r1,r2 [--unit UNIT] [--name NAME] [--expires 12h]
+                                                  print a JWT signed with this deployment's JWT_SECRET
+roles: ${ROLES.join(', ')}`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'projections:list':
+      for (const p of PROJECTIONS) console.log(`${p.name}\tversion ${p.version}`);
+      return 0;
+    case 'projections:rebuild': {
+      const unknown = rest.filter((n) => !PROJECTIONS.some((p) => p.name === n));
+      if (unknown.length) {
+        console.error(`unknown projection(s): ${unknown.join(', ')}`);
+        return 2;
+      }
+      const store = openEventStore(config);
+      const readModels = await openReadModels(config);
+      try {
+        const summary = await runRebuildCommand(store, readModels, PROJECTIONS, rest.length ? rest : undefined);
+        console.log(JSON.stringify(summary));
+      } finally {
+        await store.close();
+        await readModels.close();
+      }
+      return 0;
+    }
+    case 'token': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { sub: { type: 'string' }, roles: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' }, expires: { type: 'string' } },
+      });
+      const roles = (values.roles ?? '').split(',').filter(Boolean);
+      const bad = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+      if (!values.sub || roles.length === 0 || bad.length) {
+        console.error(bad.length ? `unknown role(s): ${bad.join(', ')}` : USAGE);
+        return 2;
+      }
+      const token = signToken(
+        { sub: values.sub, name: values.name, roles: roles as Role[], unitId: values.unit ?? null },
+        config.jwtSecret,
+        (values.expires ?? '12h') as '12h',
+      );
+      console.log(token);
+      return 0;
+    }
+    default:
+      console.error(USAGE);
+      return command ? 2 : 0;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { APP_CONFIG, AppConfig, PlatformModule, configureApp } from '@qf/platform';
+import { HotlineModule } from '@qf/hotline';
+
+/** The 12345 work-order service on its own, for the production topology (EventStoreDB + PostgreSQL). */
+@Module({ imports: [PlatformModule, HotlineModule] })
+class HotlineServiceModule {}
+
+async function bootstrap() {
+  const app = await NestFactory.create(HotlineServiceModule, { bodyParser: false, bufferLogs: true });
+  configureApp(app, 'Qingfeng 清风 — 12345 work orders');
+  const config = app.get<AppConfig>(APP_CONFIG);
+  await app.listen(config.port);
+  console.log(`qingfeng hotline service listening on :${config.port}`);
+}
+
+void bootstrap().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,13 @@
+/** One jest config for every suite; suites that need a server skip themselves unless its URL is set. */
+module.exports = {
+  rootDir: '.',
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: {
+    '^@qf/(event-store|projections|platform|directory|hotline|contracts)$': '<rootDir>/libs/$1/src',
+  },
+  testTimeout: 30000,
+  reporters: ['default', '<rootDir>/scripts/summary-reporter.js'],
+};

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import type { EventStore } from '@qf/event-store';
+import { APP_CONFIG, AppConfig, CommandContext, EVENT_STORE, execute, load, notFound } from '@qf/platform';
+import {
+  DIRECTORY_STREAM,
+  DirectoryEvent,
+  DirectoryState,
+  DirectoryView,
+  PutUnit,
+  Unit,
+  decidePutUnit,
+  decideRetireUnit,
+  decideSeed,
+  evolveDirectory,
+  initialDirectory,
+} from './directory';
+
+const directoryAggregate = { initialState: initialDirectory, evolve: evolveDirectory };
+const REFRESH_MS = 10_000;
+
+/**
+ * The units directory, folded in memory from its stream (it is small and read on every request for unit scoping).
+ * Refreshed after our own changes and periodically, so separately deployed services see 机构改革 too.
+ */
+@Injectable()
+export class DirectoryService implements OnModuleInit, OnModuleDestroy {
+  private view = new DirectoryView(initialDirectory());
+  private version = -1;
+  private timer?: NodeJS.Timeout;
+  private readonly logger = new Logger('directory');
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.refresh();
+    if (this.version < 0) await this.seed(this.config.directorySeed);
+    this.timer = setInterval(() => void this.refresh().catch((e) => this.logger.error(String(e))), REFRESH_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  current(): DirectoryView {
+    return this.view;
+  }
+
+  get(id: string): Unit {
+    const unit = this.view.get(id);
+    if (!unit) throw notFound(`unit ${id}`);
+    return unit;
+  }
+
+  async refresh(): Promise<void> {
+    const loaded = await load<DirectoryState, DirectoryEvent>(this.store, DIRECTORY_STREAM, directoryAggregate);
+    this.view = new DirectoryView(loaded.state);
+    this.version = loaded.version;
+  }
+
+  private async seed(path: string): Promise<void> {
+    const units = JSON.parse(readFileSync(path, 'utf8')) as PutUnit[];
+    const ctx = systemContext('directory-seed');
+    const result = await execute(this.store, DIRECTORY_STREAM, directoryAggregate, ctx, (state) => ({ events: decideSeed(units, state) }));
+    this.apply(result.state, result.version);
+    this.logger.log(`directory seeded with ${units.length} units from ${path}`);
+  }
+
+  async put(command: PutUnit, ctx: CommandContext): Promise<{ unit: Unit; created: boolean; position: bigint | null }> {
+    const result = await execute(this.store, DIRECTORY_STREAM, directoryAggregate, ctx, (state) => ({ events: decidePutUnit(command, state) }));
+    this.apply(result.state, result.version);
+    return { unit: this.get(command.id), created: result.appended.some((e) => e.type === 'UnitRegistered'), position: result.position };
+  }
+
+  async retire(id: string, ctx: CommandContext): Promise<Unit> {
+    const result = await execute(this.store, DIRECTORY_STREAM, directoryAggregate, ctx, (state) => ({ events: decideRetireUnit(id, state) }));
+    this.apply(result.state, result.version);
+    return this.get(id);
+  }
+
+  private apply(state: DirectoryState, version: number) {
+    if (version >= this.version) {
+      this.view = new DirectoryView(state);
+      this.version = version;
+    }
+  }
+}
+
+function systemContext(commandId: string): CommandContext {
+  return {
+    actor: { sub: 'system', name: 'system', roles: [], unitId: null },
+    now: new Date(),
+    commandId,
+    correlationId: commandId,
+    causationId: null,
+  };
+}

@@ -1,0 +1,3 @@
+export * from './event-store.port';
+export { SqliteEventStore, SqliteCheckpointStore } from './sqlite-event-store';
+export { EventStoreDbEventStore } from './eventstoredb-event-store';

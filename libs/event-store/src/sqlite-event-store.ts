@@ -1,0 +1,291 @@
+import Database from 'better-sqlite3';
+import { EventEmitter } from 'node:events';
+import {
+  AppendResult,
+  CheckpointStore,
+  DuplicateEventIdError,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+  SubscribeOptions,
+  Subscription,
+  WrongExpectedRevisionError,
+} from './event-store.port';
+
+interface Row {
+  position: bigint;
+  stream_id: string;
+  revision: bigint;
+  event_id: string;
+  type: string;
+  data: string;
+  metadata: string;
+}
+
+interface PendingAppend {
+  streamId: string;
+  events: NewEvent[];
+  expected: ExpectedRevision;
+  resolve: (r: AppendResult) => void;
+  reject: (e: unknown) => void;
+}
+
+const POLL_MS = 250;
+
+function toStored(row: Row): StoredEvent {
+  return {
+    id: row.event_id,
+    streamId: row.stream_id,
+    revision: Number(row.revision),
+    position: BigInt(row.position),
+    type: row.type,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+  };
+}
+
+/**
+ * The embedded event store: one SQLite file, WAL with synchronous=FULL, so an append is on disk before its promise
+ * resolves and a SIGKILL (or power loss) cannot take an acknowledged event.
+ *
+ * Appends made while a write is pending are group-committed: they are queued and written in one transaction on the
+ * next turn of the event loop, each inside its own savepoint so a concurrency conflict fails only its own append.
+ * One fsync then serves many callers, which is what lets the port keep up with raw inserts.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly queue: PendingAppend[] = [];
+  private flushScheduled = false;
+  private readonly appended = new EventEmitter();
+  private readonly subscriptions = new Set<{ stop(): Promise<void> }>();
+  private closed = false;
+
+  private readonly stmt: {
+    head: Database.Statement<[string], { revision: bigint | null }>;
+    byId: Database.Statement<[string], { stream_id: string; revision: bigint; position: bigint }>;
+    insert: Database.Statement<unknown[]>;
+    readAll: Database.Statement<[bigint, number], Row>;
+    headPosition: Database.Statement<[], { p: bigint | null }>;
+  };
+
+  private constructor(readonly db: Database.Database) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    db.defaultSafeIntegers(true);
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS events (
+        position INTEGER PRIMARY KEY AUTOINCREMENT,
+        stream_id TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        event_id TEXT NOT NULL UNIQUE,
+        type TEXT NOT NULL,
+        data TEXT NOT NULL,
+        metadata TEXT NOT NULL,
+        occurred_at_ms INTEGER NOT NULL,
+        recorded_at_ms INTEGER NOT NULL,
+        UNIQUE (stream_id, revision)
+      );
+      CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL);
+    `);
+    this.stmt = {
+      head: db.prepare('SELECT max(revision) AS revision FROM events WHERE stream_id = ?'),
+      byId: db.prepare('SELECT stream_id, revision, position FROM events WHERE event_id = ?'),
+      insert: db.prepare(
+        'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, occurred_at_ms, recorded_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      readAll: db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+      headPosition: db.prepare('SELECT max(position) AS p FROM events'),
+    };
+    this.appended.setMaxListeners(0);
+  }
+
+  static open(path: string): SqliteEventStore {
+    return new SqliteEventStore(new Database(path));
+  }
+
+  append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new Error('event store is closed'));
+    if (events.length === 0) return Promise.reject(new Error('nothing to append'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ streamId, events, expected, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.queue.splice(0);
+    if (batch.length === 0) return;
+    const outcomes: Array<{ ok: true; result: AppendResult } | { ok: false; error: unknown }> = [];
+    const writeAll = this.db.transaction(() => {
+      for (const append of batch) {
+        try {
+          // A nested transaction is a savepoint: a failed append rolls back alone.
+          outcomes.push({ ok: true, result: this.db.transaction(() => this.appendOne(append))() });
+        } catch (error) {
+          outcomes.push({ ok: false, error });
+        }
+      }
+    });
+    try {
+      writeAll();
+    } catch (error) {
+      for (const a of batch) a.reject(error);
+      return;
+    }
+    // Only now is the batch committed (and fsynced): acknowledge.
+    batch.forEach((a, i) => {
+      const outcome = outcomes[i];
+      if (outcome.ok) a.resolve(outcome.result);
+      else a.reject(outcome.error);
+    });
+    this.appended.emit('appended');
+  }
+
+  private appendOne({ streamId, events, expected }: PendingAppend): AppendResult {
+    const existing = this.stmt.byId.get(events[0].id);
+    if (existing) return this.retriedAppend(streamId, events);
+    const headRow = this.stmt.head.get(streamId);
+    const head = headRow?.revision == null ? -1 : Number(headRow.revision);
+    const actual = head < 0 ? 'no_stream' : head;
+    if (expected === 'no_stream' ? head >= 0 : expected !== 'any' && expected !== head) {
+      throw new WrongExpectedRevisionError(streamId, expected, actual);
+    }
+    let revision = head;
+    let position = 0n;
+    for (const e of events) {
+      revision++;
+      try {
+        const info = this.stmt.insert.run(
+          streamId,
+          revision,
+          e.id,
+          e.type,
+          JSON.stringify(e.data),
+          JSON.stringify(e.metadata),
+          Date.parse(e.metadata.occurredAt),
+          Date.parse(e.metadata.recordedAt),
+        );
+        position = BigInt(info.lastInsertRowid);
+      } catch (error) {
+        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && this.stmt.byId.get(e.id)) throw new DuplicateEventIdError(e.id);
+        throw error;
+      }
+    }
+    return { nextExpectedRevision: revision, position };
+  }
+
+  /** Same ids again: a retry of an append that went through (answer as then), or a misuse (error). */
+  private retriedAppend(streamId: string, events: NewEvent[]): AppendResult {
+    const found = events.map((e) => this.stmt.byId.get(e.id));
+    const first = found[0]!;
+    const consecutive = found.every(
+      (f, i) => f && f.stream_id === streamId && Number(f.revision) === Number(first.revision) + i,
+    );
+    if (!consecutive) throw new DuplicateEventIdError(events[found.findIndex((f) => !f || f.stream_id !== streamId)] ?.id ?? events[0].id);
+    const last = found[found.length - 1]!;
+    return { nextExpectedRevision: Number(last.revision), position: BigInt(last.position) };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    let sql = 'SELECT * FROM events WHERE stream_id = ?';
+    const params: unknown[] = [streamId];
+    if (options.toRevision !== undefined) {
+      sql += ' AND revision <= ?';
+      params.push(options.toRevision);
+    }
+    if (options.occurredUntil) {
+      sql += ' AND occurred_at_ms <= ?';
+      params.push(options.occurredUntil.getTime());
+    }
+    if (options.recordedUntil) {
+      sql += ' AND recorded_at_ms <= ?';
+      params.push(options.recordedUntil.getTime());
+    }
+    return (this.db.prepare(`${sql} ORDER BY revision`).all(...params) as Row[]).map(toStored);
+  }
+
+  async readAll({ after, limit }: ReadAllOptions): Promise<StoredEvent[]> {
+    return this.stmt.readAll.all(after ?? 0n, limit).map(toStored);
+  }
+
+  async headPosition(): Promise<bigint | null> {
+    const row = this.stmt.headPosition.get();
+    return row?.p == null ? null : BigInt(row.p);
+  }
+
+  subscribeToAll({ after, handler, maxBatchSize = 500, onError }: SubscribeOptions): Subscription {
+    let position = after;
+    let stopped = false;
+    let running: Promise<void> = Promise.resolve();
+    let wake: (() => void) | undefined;
+    const notify = () => wake?.();
+    this.appended.on('appended', notify);
+
+    const loop = async () => {
+      while (!stopped) {
+        const batch = await this.readAll({ after: position, limit: maxBatchSize });
+        if (batch.length > 0) {
+          await handler(batch);
+          position = batch[batch.length - 1].position;
+          continue;
+        }
+        // Caught up: wait for our own append or the poll (appends by another process).
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, POLL_MS);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wake = undefined;
+      }
+    };
+    running = loop().catch((error) => {
+      stopped = true;
+      onError?.(error);
+    });
+    const subscription = {
+      stop: async () => {
+        stopped = true;
+        wake?.();
+        this.appended.off('appended', notify);
+        await running;
+        this.subscriptions.delete(subscription);
+      },
+    };
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    // Let queued appends finish before the file closes.
+    while (this.queue.length || this.flushScheduled) await new Promise((r) => setImmediate(r));
+    this.closed = true;
+    this.db.close();
+  }
+}
+
+/** Durable consumer positions in the event store's own file. */
+export class SqliteCheckpointStore implements CheckpointStore {
+  constructor(private readonly store: SqliteEventStore) {}
+
+  async load(name: string): Promise<bigint | null> {
+    const row = this.store.db.prepare('SELECT position FROM checkpoints WHERE name = ?').get(name) as { position: bigint } | undefined;
+    return row ? BigInt(row.position) : null;
+  }
+
+  async save(name: string, position: bigint): Promise<void> {
+    this.store.db
+      .prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position')
+      .run(name, position);
+  }
+}

@@ -1,0 +1,63 @@
+import { DomainError, ruleViolation } from '@qf/platform';
+import type { Caller, Channel, OrderDispatched, Urgency, WorkOrder } from '../work-order';
+import { HotlineDecideContext, planRound } from '../hotline-rules';
+export const ORDER_NO_PATTERN = /^[A-Za-z0-9-]{1,40}$/;
+
+
+
+export interface CreateOrder {
+  orderNo: string;
+  channel: Channel;
+  category: string;
+  urgency: Urgency;
+  content: string;
+  caller?: Caller;
+  address?: string;
+  unitId: string;
+  dispatchedAt?: string;
+}
+
+const sameCaller = (a: Caller | null, b: Caller | undefined) => (a?.name ?? null) === (b?.name ?? null) && (a?.phone ?? null) === (b?.phone ?? null);
+
+/** The order already exists: is this a retry of the same create (answer it), or another order under the same number (409)? */
+function isSameCreate(state: WorkOrder, c: CreateOrder): boolean {
+  return (
+    state.channel === c.channel &&
+    state.category === c.category &&
+    state.urgency === c.urgency &&
+    state.content === c.content &&
+    sameCaller(state.caller, c.caller) &&
+    state.address === (c.address ?? null) &&
+    // The first dispatch's unit; later redispatches do not make the original request another one.
+    state.firstUnitId === c.unitId &&
+    (c.dispatchedAt === undefined || Date.parse(c.dispatchedAt) === Date.parse(state.receivedAt))
+  );
+}
+
+export function decideCreateOrder(command: CreateOrder, state: WorkOrder, ctx: HotlineDecideContext): { events: OrderDispatched[]; occurredAt: Date } {
+  const dispatchedAt = command.dispatchedAt ? new Date(command.dispatchedAt) : ctx.now;
+  if (state.exists) {
+    if (isSameCreate(state, command)) return { events: [], occurredAt: dispatchedAt };
+    throw new DomainError('DUPLICATE', `work order ${command.orderNo} already exists with other content`);
+  }
+  if (dispatchedAt.getTime() > ctx.now.getTime()) throw ruleViolation('dispatchedAt may not be in the future');
+  return {
+    occurredAt: dispatchedAt,
+    events: [
+      {
+        type: 'OrderDispatched',
+        data: {
+          orderNo: command.orderNo,
+          channel: command.channel,
+          category: command.category,
+          urgency: command.urgency,
+          content: command.content,
+          caller: command.caller ? { ...command.caller } : null,
+          address: command.address ?? null,
+          unitId: command.unitId,
+          deadlines: planRound(ctx.policy, command.urgency, dispatchedAt),
+        },
+      },
+    ],
+  };
+}

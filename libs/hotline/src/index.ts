@@ -1,0 +1,6 @@
+export * from './work-order';
+export * from './hotline-rules';
+export * from './order-view';
+export * from './read-models/work-orders.projection';
+export * from './work-orders.service';
+export * from './hotline.module';

@@ -1,0 +1,42 @@
+import type { StoredEvent } from '@qf/event-store';
+import { documentProjection } from '@qf/projections';
+import { toRecorded } from '@qf/platform';
+import { STREAM_PREFIX, WorkOrder, WorkOrderEvent, evolve, initialWorkOrder } from '../work-order';
+import { maskCaller } from '../order-view';
+
+export const WORK_ORDERS_TABLE = 'hotline_orders';
+
+/**
+ * A work order as the lists see it: the folded state with the caller already masked (no personal data in read
+ * models), its stream version, and how many events built it — `eventCount === version + 1` unless an event was
+ * applied twice or skipped, which the restart tests check.
+ */
+export type WorkOrderRow = WorkOrder & { version: number; eventCount: number };
+
+const utc = (iso: string) => new Date(iso).toISOString();
+
+/** Earliest due time among pending deadlines: `next_due_at < now` is the `overdue=true` filter. */
+export function nextDueAt(order: WorkOrder): string | null {
+  const pending = order.deadlines.filter((d) => d.state === 'pending').map((d) => utc(d.dueAt));
+  return pending.length ? pending.sort()[0] : null;
+}
+
+/** 工单列表 read model: one row per order, filterable by unit, status, receipt time and overdue. */
+export const workOrdersProjection = documentProjection<WorkOrderRow>({
+  name: 'hotline-orders',
+  version: 1,
+  table: WORK_ORDERS_TABLE,
+  columns: { status: 'text', unit_id: 'text', received_at: 'text', next_due_at: 'text' },
+  indexes: [['unit_id', 'received_at'], ['status'], ['next_due_at']],
+  key: (e: StoredEvent) => (e.streamId.startsWith(STREAM_PREFIX) ? e.streamId.slice(STREAM_PREFIX.length) : null),
+  evolve: (row: WorkOrderRow | null, e: StoredEvent): WorkOrderRow => {
+    const next = evolve(row ?? initialWorkOrder(), toRecorded<WorkOrderEvent>(e));
+    return { ...next, caller: maskCaller(next.caller), version: e.revision, eventCount: (row?.eventCount ?? 0) + 1 };
+  },
+  columnsOf: (row: WorkOrderRow) => ({
+    status: row.status,
+    unit_id: row.unitId,
+    received_at: utc(row.receivedAt),
+    next_due_at: nextDueAt(row),
+  }),
+});

@@ -1,0 +1,31 @@
+import jwt from 'jsonwebtoken';
+import { Actor, ROLES, Role } from './actor';
+import { DomainError } from '../errors/domain-error';
+
+/** Verifies an HS256 token and returns the caller; any defect is UNAUTHENTICATED (no detail is leaked). */
+export function verifyToken(token: string, secret: string): Actor {
+  let claims: jwt.JwtPayload;
+  try {
+    const decoded = jwt.verify(token, secret, { algorithms: ['HS256'] });
+    if (typeof decoded === 'string') throw new Error('payload is not an object');
+    claims = decoded;
+  } catch {
+    throw new DomainError('UNAUTHENTICATED', 'missing, invalid or expired token');
+  }
+  const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r)) : [];
+  if (typeof claims.sub !== 'string' || !claims.sub) throw new DomainError('UNAUTHENTICATED', 'token has no subject');
+  return {
+    sub: claims.sub,
+    name: typeof claims.name === 'string' ? claims.name : claims.sub,
+    roles,
+    unitId: typeof claims.unitId === 'string' && claims.unitId ? claims.unitId : null,
+  };
+}
+
+export function signToken(actor: Omit<Actor, 'name'> & { name?: string }, secret: string, expiresIn: jwt.SignOptions['expiresIn'] = '12h'): string {
+  return jwt.sign({ name: actor.name ?? actor.sub, roles: actor.roles, unitId: actor.unitId }, secret, {
+    algorithm: 'HS256',
+    subject: actor.sub,
+    expiresIn,
+  });
+}

@@ -1,0 +1,109 @@
+import { v5 as uuidv5 } from 'uuid';
+import { EventStore, NewEvent, StoredEvent, WrongExpectedRevisionError } from '@qf/event-store';
+import { DomainError } from '../errors/domain-error';
+import type { CommandContext } from './command-context';
+import { formatShanghai } from '../time/calendar';
+
+/** A domain event as decide produces it: a type and its data. */
+export interface DomainEvent<TType extends string = string, TData = unknown> {
+  type: TType;
+  data: TData;
+}
+
+/** A domain event as evolve sees it: with the business time it happened at. */
+export type Recorded<E extends DomainEvent> = E & { occurredAt: string; recordedAt: string };
+
+/** The pure core of an aggregate (emmett style): a state, and a fold over its events. */
+export interface Aggregate<S, E extends DomainEvent> {
+  initialState: () => S;
+  evolve: (state: S, event: Recorded<E>) => S;
+}
+
+export interface Decision<E extends DomainEvent> {
+  events: E[];
+  /** Business time of the events; defaults to the command's `now` (imports pass a past dispatch time). */
+  occurredAt?: Date;
+}
+
+export interface Loaded<S> {
+  state: S;
+  /** Revision of the stream's last event; -1 when the stream does not exist. */
+  version: number;
+  events: StoredEvent[];
+}
+
+const EVENT_ID_NAMESPACE = '6f1f4f3e-2a7b-4c55-9d0e-2f6a8c1b9e11';
+
+export function toRecorded<E extends DomainEvent>(e: StoredEvent): Recorded<E> {
+  return { type: e.type, data: e.data, occurredAt: e.metadata.occurredAt, recordedAt: e.metadata.recordedAt } as Recorded<E>;
+}
+
+export function fold<S, E extends DomainEvent>(aggregate: Aggregate<S, E>, events: StoredEvent[]): S {
+  return events.reduce((s, e) => aggregate.evolve(s, toRecorded<E>(e)), aggregate.initialState());
+}
+
+export async function load<S, E extends DomainEvent>(
+  store: EventStore,
+  streamId: string,
+  aggregate: Aggregate<S, E>,
+  options?: { occurredUntil?: Date; recordedUntil?: Date },
+): Promise<Loaded<S>> {
+  const events = await store.readStream(streamId, options);
+  return { state: fold(aggregate, events), version: events.length ? events[events.length - 1].revision : -1, events };
+}
+
+export interface Executed<S> extends Loaded<S> {
+  /** Global position of the last appended event, null when the command appended nothing (a replay). */
+  position: bigint | null;
+  appended: StoredEvent[] | NewEvent[];
+  /** True when this command had already been applied (same command id) and nothing new was appended. */
+  replayed: boolean;
+}
+
+/**
+ * Runs one command against one stream: load, decide, append with optimistic concurrency. Without If-Match a lost
+ * race is retried on the fresh state; with If-Match the caller's version must hold (409 otherwise). Event ids are
+ * derived from the command id, so a retried command whose events are already stored is recognised and appends nothing.
+ */
+export async function execute<S, E extends DomainEvent>(
+  store: EventStore,
+  streamId: string,
+  aggregate: Aggregate<S, E>,
+  ctx: CommandContext,
+  decide: (state: S, version: number) => Decision<E>,
+): Promise<Executed<S>> {
+  const firstId = uuidv5(`${ctx.commandId}:${streamId}:0`, EVENT_ID_NAMESPACE);
+  for (let attempt = 0; ; attempt++) {
+    const loaded = await load(store, streamId, aggregate);
+    if (loaded.events.some((e) => e.id === firstId)) return { ...loaded, position: null, appended: [], replayed: true };
+    if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== loaded.version) {
+      throw new DomainError('CONCURRENCY_CONFLICT', `the case is at version ${loaded.version}, not ${ctx.expectedVersion}`);
+    }
+    const decision = decide(loaded.state, loaded.version);
+    if (decision.events.length === 0) return { ...loaded, position: null, appended: [], replayed: false };
+    const recordedAt = formatShanghai(ctx.now);
+    const occurredAt = formatShanghai(decision.occurredAt ?? ctx.now);
+    const newEvents: NewEvent[] = decision.events.map((e, i) => ({
+      id: uuidv5(`${ctx.commandId}:${streamId}:${i}`, EVENT_ID_NAMESPACE),
+      type: e.type,
+      data: e.data,
+      metadata: {
+        occurredAt,
+        recordedAt,
+        actor: { sub: ctx.actor.sub, unitId: ctx.actor.unitId, roles: ctx.actor.roles },
+        correlationId: ctx.correlationId,
+        causationId: ctx.causationId,
+      },
+    }));
+    try {
+      const result = await store.append(streamId, newEvents, loaded.version < 0 ? 'no_stream' : loaded.version);
+      const state = newEvents.reduce((s, e) => aggregate.evolve(s, { ...(e as unknown as E), occurredAt, recordedAt }), loaded.state);
+      return { state, version: result.nextExpectedRevision, events: loaded.events, position: result.position, appended: newEvents, replayed: false };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      if (ctx.expectedVersion !== undefined || attempt >= 4) {
+        throw new DomainError('CONCURRENCY_CONFLICT', 'the case changed underneath; reload and retry');
+      }
+    }
+  }
+}

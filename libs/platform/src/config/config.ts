@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Everything the process reads from its environment, validated once at start (SPEC §11). */
+export interface AppConfig {
+  production: boolean;
+  port: number;
+  dataDir: string;
+  jwtSecret: string;
+  clock: { mode: 'system' | 'manual'; start?: string };
+  eventStoreUrl?: string;
+  readModelUrl?: string;
+  readModelSchema?: string;
+  redisUrl?: string;
+  kafkaBrokers?: string[];
+  directorySeed: string;
+  logLevel: string;
+  /** How long a command waits for the read models to include its own events (read-your-writes), ms. */
+  projectionWaitMs: number;
+}
+
+export class ConfigError extends Error {}
+
+const DEFAULT_SEED = resolve(__dirname, '../../../directory/seed/sample-district.json');
+
+/** Reads a secret kept in DATA_DIR, creating it on first start (embedded default only). */
+function persistentSecret(dataDir: string, file: string, bytes: number): string {
+  const path = join(dataDir, file);
+  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  const secret = randomBytes(bytes).toString('base64');
+  writeFileSync(path, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const production = env.NODE_ENV === 'production';
+  const problems: string[] = [];
+  const dataDir = resolve(env.DATA_DIR ?? './data');
+  mkdirSync(dataDir, { recursive: true });
+
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push('PORT must be a port number');
+
+  let jwtSecret = env.JWT_SECRET;
+  if (!jwtSecret) {
+    if (production) problems.push('JWT_SECRET is required in production');
+    else jwtSecret = persistentSecret(dataDir, 'jwt-secret', 32);
+  } else if (jwtSecret.length < 16) problems.push('JWT_SECRET must be at least 16 characters');
+
+  const clockMode = env.CLOCK === 'manual' ? 'manual' : 'system';
+  if (env.CLOCK && env.CLOCK !== 'manual' && env.CLOCK !== 'system') problems.push('CLOCK must be manual or system');
+  if (clockMode === 'manual' && production) problems.push('CLOCK=manual is refused when NODE_ENV=production');
+  if (env.CLOCK_START && Number.isNaN(Date.parse(env.CLOCK_START))) problems.push('CLOCK_START must be an ISO 8601 time');
+
+  const readModelUrl = env.READMODEL_URL || undefined;
+  if (readModelUrl && !/^postgres(ql)?:\/\//.test(readModelUrl)) problems.push('READMODEL_URL must be a postgres:// URL');
+  const waitMs = Number(env.PROJECTION_WAIT_MS ?? 2000);
+
+  if (problems.length) throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  return {
+    production,
+    port,
+    dataDir,
+    jwtSecret: jwtSecret!,
+    clock: { mode: clockMode, start: env.CLOCK_START },
+    eventStoreUrl: env.EVENTSTORE_URL || undefined,
+    readModelUrl,
+    readModelSchema: env.READMODEL_SCHEMA || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    kafkaBrokers: env.KAFKA_BROKERS ? env.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean) : undefined,
+    directorySeed: env.DIRECTORY_SEED ? resolve(env.DIRECTORY_SEED) : DEFAULT_SEED,
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    projectionWaitMs: Number.isFinite(waitMs) && waitMs >= 0 ? waitMs : 2000,
+  };
+}

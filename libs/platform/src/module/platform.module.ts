@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import { Global, Inject, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { EventStore, EventStoreDbEventStore, SqliteEventStore } from '@qf/event-store';
+import { ReadModelDb, createReadModelDb } from '@qf/projections';
+import { AppConfig, loadConfig } from '../config/config';
+import { APP_CONFIG, CLOCK, EVENT_STORE, READ_MODEL_DB } from '../tokens';
+import { AuthGuard } from '../auth/auth.guard';
+import { HttpErrorFilter } from '../errors/http-exception.filter';
+import { IdempotencyInterceptor, IdempotencyStore } from '../http/idempotency';
+import { createClock } from '../time/clock';
+import { Metrics } from '../observability/metrics';
+import { ProjectionsService } from './projections.service';
+import { PlatformController } from './platform.controller';
+import { CaseReaders, CasesController } from './case-readers';
+
+/** Opens the event store of the deployment: EventStoreDB when EVENTSTORE_URL is set, else SQLite in DATA_DIR. */
+export function openEventStore(config: AppConfig): EventStore {
+  return config.eventStoreUrl ? new EventStoreDbEventStore(config.eventStoreUrl) : SqliteEventStore.open(join(config.dataDir, 'events.sqlite'));
+}
+
+/** Opens the read-model database: PostgreSQL when READMODEL_URL is set, else SQLite in DATA_DIR. */
+export function openReadModels(config: AppConfig): Promise<ReadModelDb> {
+  return createReadModelDb({ url: config.readModelUrl, schema: config.readModelSchema, sqlitePath: join(config.dataDir, 'readmodels.sqlite') });
+}
+
+@Global()
+@Module({
+  controllers: [PlatformController, CasesController],
+  providers: [
+    { provide: APP_CONFIG, useFactory: () => loadConfig() },
+    { provide: CLOCK, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createClock({ CLOCK: c.clock.mode, CLOCK_START: c.clock.start, NODE_ENV: c.production ? 'production' : undefined, dataDir: c.dataDir }) },
+    { provide: EVENT_STORE, inject: [APP_CONFIG], useFactory: openEventStore },
+    { provide: READ_MODEL_DB, inject: [APP_CONFIG], useFactory: openReadModels },
+    { provide: IdempotencyStore, inject: [READ_MODEL_DB], useFactory: (rm: ReadModelDb) => new IdempotencyStore(rm.db) },
+    Metrics,
+    ProjectionsService,
+    CaseReaders,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_FILTER, useClass: HttpErrorFilter },
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+  ],
+  exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_MODEL_DB, ProjectionsService, Metrics, CaseReaders],
+})
+export class PlatformModule implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    private readonly idempotency: IdempotencyStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelDb,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.idempotency.migrate();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+    await this.readModels.close();
+  }
+}

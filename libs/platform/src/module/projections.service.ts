@@ -1,0 +1,52 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { EventStore } from '@qf/event-store';
+import { Projection, ProjectionRunner, ReadModelDb } from '@qf/projections';
+import { APP_CONFIG, EVENT_STORE, READ_MODEL_DB } from '../tokens';
+import type { AppConfig } from '../config/config';
+
+/**
+ * Collects the projections of every context (each registers its own in onModuleInit) and runs them once the
+ * application has booted. Commands call `settle` so a caller reads its own writes in the lists.
+ */
+@Injectable()
+export class ProjectionsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly projections: Projection[] = [];
+  private runner?: ProjectionRunner;
+  private readonly logger = new Logger('projections');
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelDb,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  register(projection: Projection): void {
+    if (this.projections.some((p) => p.name === projection.name)) throw new Error(`projection ${projection.name} registered twice`);
+    this.projections.push(projection);
+  }
+
+  all(): Projection[] {
+    return [...this.projections];
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.runner = new ProjectionRunner(this.store, this.readModels, this.projections, {
+      logger: { info: (m: string) => this.logger.log(m), error: (m: string) => this.logger.error(m) },
+    });
+    await this.runner.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.runner?.stop();
+  }
+
+  /** Waits (bounded) until every projection has processed `position`. */
+  async settle(position: bigint | null): Promise<void> {
+    if (position === null || !this.runner) return;
+    await this.runner.waitFor(position, this.config.projectionWaitMs);
+  }
+
+  async status() {
+    return this.runner ? this.runner.status() : [];
+  }
+}

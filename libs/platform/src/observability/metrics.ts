@@ -1,0 +1,36 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { RequestHandler } from 'express';
+
+/** Prometheus metrics of one process, served at GET /metrics. */
+export class Metrics {
+  readonly registry = new Registry();
+  readonly httpDuration = new Histogram({
+    name: 'qingfeng_http_request_duration_seconds',
+    help: 'HTTP request duration by method, route and status',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+  readonly eventsAppended = new Counter({
+    name: 'qingfeng_events_appended_total',
+    help: 'Domain events appended, by event type',
+    labelNames: ['type'],
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  middleware(): RequestHandler {
+    return (req, res, next) => {
+      const end = this.httpDuration.startTimer();
+      res.on('finish', () => {
+        // The matched route pattern keeps label cardinality bounded (no order numbers in labels).
+        const route = (req.route?.path as string | undefined) ?? 'unmatched';
+        end({ method: req.method, route: `${req.baseUrl ?? ''}${route}`, status: String(res.statusCode) });
+      });
+      next();
+    };
+  }
+}

@@ -1,0 +1,82 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The one clock the system reads time through (SPEC §4). */
+export interface Clock {
+  now(): Date;
+  /** Called after the clock moves (manual clock only); returns an unsubscribe function. */
+  onAdvance(listener: (now: Date) => void): () => void;
+}
+
+export class SystemClock implements Clock {
+  now(): Date {
+    return new Date();
+  }
+  onAdvance(): () => void {
+    return () => undefined;
+  }
+}
+
+export class ClockMovedBackwardsError extends Error {
+  readonly code = 'RULE_VIOLATION';
+  constructor(current: Date, requested: Date) {
+    super(`the clock cannot move backwards (it is ${current.toISOString()}, asked for ${requested.toISOString()})`);
+  }
+}
+
+/**
+ * CLOCK=manual: time stands still until an admin moves it forward. Kept in DATA_DIR/clock.json, so a restart
+ * resumes at the same moment and time-driven work is neither lost nor replayed.
+ */
+export class ManualClock implements Clock {
+  private current: Date;
+  private readonly listeners = new Set<(now: Date) => void>();
+
+  private constructor(private readonly file: string, start: Date) {
+    this.current = start;
+  }
+
+  static open(dataDir: string, start: Date): ManualClock {
+    mkdirSync(dataDir, { recursive: true });
+    const file = join(dataDir, 'clock.json');
+    if (existsSync(file)) {
+      const stored = JSON.parse(readFileSync(file, 'utf8')) as { now: string };
+      return new ManualClock(file, new Date(stored.now));
+    }
+    const clock = new ManualClock(file, start);
+    clock.persist();
+    return clock;
+  }
+
+  now(): Date {
+    return new Date(this.current.getTime());
+  }
+
+  advanceTo(now: Date): void {
+    if (Number.isNaN(now.getTime())) throw new TypeError('not a time');
+    if (now.getTime() < this.current.getTime()) throw new ClockMovedBackwardsError(this.current, now);
+    this.current = new Date(now.getTime());
+    this.persist();
+    for (const listener of this.listeners) listener(this.now());
+  }
+
+  onAdvance(listener: (now: Date) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private persist(): void {
+    // Write-then-rename so a crash never leaves a torn clock file.
+    const tmp = `${this.file}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ now: this.current.toISOString() }));
+    renameSync(tmp, this.file);
+  }
+}
+
+export function createClock(env: { CLOCK?: string; CLOCK_START?: string; NODE_ENV?: string; dataDir: string }): Clock {
+  if (env.CLOCK !== 'manual') return new SystemClock();
+  if (env.NODE_ENV === 'production') throw new Error('CLOCK=manual is refused when NODE_ENV=production');
+  const start = env.CLOCK_START ? new Date(env.CLOCK_START) : new Date();
+  if (Number.isNaN(start.getTime())) throw new Error(`CLOCK_START is not a valid time: ${env.CLOCK_START}`);
+  return ManualClock.open(env.dataDir, start);
+}

@@ -1,0 +1,4 @@
+export * from './read-model-db';
+export * from './projection';
+export * from './projection-runner';
+export * from './rebuild-command';

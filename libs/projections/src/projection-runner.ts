@@ -1,0 +1,202 @@
+import { Kysely } from 'kysely';
+import type { EventStore, StoredEvent, Subscription } from '@qf/event-store';
+import type { Projection } from './projection';
+import type { ReadModelDb } from './read-model-db';
+
+const CHECKPOINTS = 'projection_checkpoints';
+const RETRY_MS = 1000;
+
+export interface RunnerLogger {
+  info(message: string): void;
+  error(message: string): void;
+}
+
+export interface ProjectionStatus {
+  name: string;
+  position: bigint | null;
+  head: bigint | null;
+  /** Positions between the projection and the newest event (0 = caught up). */
+  lag: number | null;
+}
+
+/**
+ * Feeds events in global order to each projection and stores its checkpoint in the same transaction as its
+ * read-model writes: after any crash a projection resumes exactly after the last batch it committed.
+ */
+export class ProjectionRunner {
+  private readonly positions = new Map<string, bigint | null>();
+  private readonly subscriptions = new Map<string, Subscription>();
+  private readonly waiters = new Set<() => void>();
+  private readonly retryTimers = new Set<NodeJS.Timeout>();
+  private started = false;
+  private readonly batchSize: number;
+  private readonly logger?: RunnerLogger;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly readModels: ReadModelDb,
+    private readonly projections: Projection[],
+    opts: { batchSize?: number; logger?: RunnerLogger } = {},
+  ) {
+    this.batchSize = opts.batchSize ?? 500;
+    this.logger = opts.logger;
+  }
+
+  private get db(): Kysely<any> {
+    return this.readModels.db;
+  }
+
+  private async prepare(): Promise<void> {
+    await this.db.schema
+      .createTable(CHECKPOINTS)
+      .ifNotExists()
+      .addColumn('name', 'text', (c) => c.primaryKey())
+      .addColumn('position', 'text')
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .execute();
+    for (const p of this.projections) await p.migrate(this.db);
+  }
+
+  private async checkpointOf(name: string): Promise<{ position: bigint | null; version: number } | null> {
+    const row = await this.db.selectFrom(CHECKPOINTS).selectAll().where('name', '=', name).executeTakeFirst();
+    if (!row) return null;
+    return { position: row.position === null ? null : BigInt(row.position as string), version: Number(row.version) };
+  }
+
+  private async saveCheckpoint(trx: Kysely<any>, p: Projection, position: bigint | null): Promise<void> {
+    const value = position === null ? null : position.toString();
+    await trx
+      .insertInto(CHECKPOINTS)
+      .values({ name: p.name, position: value, version: p.version })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ position: value, version: p.version }))
+      .execute();
+  }
+
+  /** One batch, all or nothing: the read-model writes and the checkpoint commit together. */
+  private async applyBatch(p: Projection, events: StoredEvent[]): Promise<void> {
+    const last = events[events.length - 1].position;
+    await this.db.transaction().execute(async (trx) => {
+      await p.apply(trx, events);
+      await this.saveCheckpoint(trx, p, last);
+    });
+    this.positions.set(p.name, last);
+    for (const w of this.waiters) w();
+  }
+
+  async start(): Promise<void> {
+    await this.prepare();
+    this.started = true;
+    for (const p of this.projections) {
+      const checkpoint = await this.checkpointOf(p.name);
+      if (checkpoint && checkpoint.version !== p.version) {
+        this.logger?.info(`projection ${p.name} changed from version ${checkpoint.version} to ${p.version}: rebuilding`);
+        await this.resetProjection(p);
+        this.positions.set(p.name, null);
+      } else {
+        this.positions.set(p.name, checkpoint?.position ?? null);
+      }
+      this.subscribe(p);
+    }
+  }
+
+  private subscribe(p: Projection): void {
+    const subscription = this.store.subscribeToAll({
+      after: this.positions.get(p.name) ?? null,
+      maxBatchSize: this.batchSize,
+      handler: (events) => this.applyBatch(p, events),
+      onError: (error) => {
+        // The failed batch rolled back; resume from the last committed checkpoint after a pause.
+        this.logger?.error(`projection ${p.name} failed: ${error instanceof Error ? error.message : String(error)}; retrying`);
+        this.subscriptions.delete(p.name);
+        const timer = setTimeout(() => {
+          this.retryTimers.delete(timer);
+          if (this.started) this.subscribe(p);
+        }, RETRY_MS);
+        this.retryTimers.add(timer);
+      },
+    });
+    this.subscriptions.set(p.name, subscription);
+  }
+
+  async stop(): Promise<void> {
+    this.started = false;
+    for (const t of this.retryTimers) clearTimeout(t);
+    this.retryTimers.clear();
+    await Promise.all([...this.subscriptions.values()].map((s) => s.stop()));
+    this.subscriptions.clear();
+    for (const w of this.waiters) w();
+  }
+
+  private caughtUp(position: bigint): boolean {
+    return this.projections.every((p) => {
+      const at = this.positions.get(p.name);
+      return at !== null && at !== undefined && at >= position;
+    });
+  }
+
+  /** Resolves true once every projection has processed `position`, false on timeout. */
+  waitFor(position: bigint, timeoutMs = 5000): Promise<boolean> {
+    if (this.caughtUp(position)) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (result: boolean) => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        resolve(result);
+      };
+      const check = () => {
+        if (this.caughtUp(position)) done(true);
+        else if (!this.started) done(false);
+      };
+      const timer = setTimeout(() => done(false), timeoutMs);
+      this.waiters.add(check);
+    });
+  }
+
+  async status(): Promise<ProjectionStatus[]> {
+    const head = await this.store.headPosition();
+    return this.projections.map((p) => {
+      const position = this.positions.get(p.name) ?? null;
+      const lag = head === null ? 0 : Number(head - (position ?? 0n));
+      return { name: p.name, position, head, lag };
+    });
+  }
+
+  private async resetProjection(p: Projection): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await p.reset(trx);
+      await this.saveCheckpoint(trx, p, null);
+    });
+  }
+
+  /**
+   * Rebuilds projections from the first event: empties their tables, then reads the whole log in large batches,
+   * each applied with its checkpoint in one transaction. Live processing of those projections pauses meanwhile.
+   */
+  async rebuild(names?: string[], onProgress?: (done: number, total: number | null) => void): Promise<{ events: number; ms: number }> {
+    const selected = this.projections.filter((p) => !names || names.includes(p.name));
+    const wasStarted = this.started;
+    if (!wasStarted) await this.prepare();
+    for (const p of selected) {
+      await this.subscriptions.get(p.name)?.stop();
+      this.subscriptions.delete(p.name);
+      await this.resetProjection(p);
+      this.positions.set(p.name, null);
+    }
+    const t0 = Date.now();
+    const head = await this.store.headPosition();
+    const total = head === null ? 0 : Number(head);
+    let after: bigint | null = null;
+    let count = 0;
+    onProgress?.(0, total);
+    for (;;) {
+      const batch = await this.store.readAll({ after, limit: 2000 });
+      if (batch.length === 0) break;
+      for (const p of selected) await this.applyBatch(p, batch);
+      after = batch[batch.length - 1].position;
+      count += batch.length;
+      onProgress?.(Number(after), total);
+    }
+    if (wasStarted && this.started) for (const p of selected) this.subscribe(p);
+    return { events: count, ms: Date.now() - t0 };
+  }
+}

@@ -1,0 +1,37 @@
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Client, Pool } from 'pg';
+
+/** The read-model database: SQLite on the embedded default, PostgreSQL in production — one Kysely API for both. */
+export interface ReadModelDb {
+  db: Kysely<any>;
+  dialect: 'sqlite' | 'postgres';
+  close(): Promise<void>;
+}
+
+const SCHEMA_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export async function createReadModelDb(opts: { url?: string; sqlitePath?: string; schema?: string }): Promise<ReadModelDb> {
+  if (opts.url) {
+    const schema = opts.schema ?? 'public';
+    if (!SCHEMA_PATTERN.test(schema)) throw new Error(`invalid schema name ${schema}`);
+    const admin = new Client({ connectionString: opts.url });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } finally {
+      await admin.end();
+    }
+    // Every pooled connection works in the schema, so each deployment (or test file) can have its own.
+    const pool = new Pool({ connectionString: opts.url, max: 10, options: `-c search_path=${schema}` });
+    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  const sqlite = new Database(opts.sqlitePath ?? ':memory:');
+  sqlite.pragma('journal_mode = WAL');
+  // Read models are rebuildable from the events and their checkpoint commits with them: NORMAL is durable enough.
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}

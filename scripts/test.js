@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every suite that needs no server, plus the PostgreSQL / Redis / EventStoreDB / Kafka suites for each
+ * of READMODEL_URL, REDIS_URL, EVENTSTORE_URL, KAFKA_BROKERS that is set. Says up front which are on.
+ */
+const { spawnSync } = require('node:child_process');
+
+const servers = { READMODEL_URL: 'PostgreSQL', REDIS_URL: 'Redis', EVENTSTORE_URL: 'EventStoreDB', KAFKA_BROKERS: 'Kafka' };
+for (const [name, server] of Object.entries(servers)) {
+  console.log(`${server} suites: ${process.env[name] ? `ON (${name} set)` : `off (set ${name} to run them)`}`);
+}
+const args = ['--maxWorkers=2', ...process.argv.slice(2)];
+const result = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), ...args], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } });
+process.exit(result.status ?? 1);

@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { Role, configureApp, signToken } from '@qf/platform';
+import { StandaloneModule } from '../../apps/standalone/src/app.module';
+
+export const TEST_SECRET = 'test-secret-for-qingfeng-e2e-0001';
+
+export interface TestApp {
+  app: INestApplication;
+  http: ReturnType<INestApplication['getHttpServer']>;
+  dataDir: string;
+  token(roles: Role[], unitId?: string | null, sub?: string): string;
+  /** Moves the manual clock (admin endpoint, as a user would). */
+  setClock(now: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The standalone app in-process on a fresh DATA_DIR with the manual clock of SPEC §4. */
+export async function startApp(env: Record<string, string | undefined> = {}, existingDataDir?: string): Promise<TestApp> {
+  const dataDir = existingDataDir ?? mkdtempSync(join(tmpdir(), 'qf-e2e-'));
+  Object.assign(process.env, { NODE_ENV: 'test', DATA_DIR: dataDir, JWT_SECRET: TEST_SECRET, CLOCK: 'manual', CLOCK_START: '2025-09-30T09:00:00+08:00', ...env });
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
+  const moduleRef = await Test.createTestingModule({ imports: [StandaloneModule] }).compile();
+  const app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
+  configureApp(app, 'test');
+  await app.init();
+  const http = app.getHttpServer();
+  const token = (roles: Role[], unitId: string | null = null, sub = `${roles.join('+')}@${unitId ?? 'none'}`) =>
+    signToken({ sub, roles, unitId }, TEST_SECRET);
+  return {
+    app,
+    http,
+    dataDir,
+    token,
+    async setClock(now: string) {
+      await request(http).post('/api/admin/clock').set('Authorization', `Bearer ${token(['admin'])}`).send({ now }).expect(200);
+    },
+    async close() {
+      await app.close();
+      if (!existingDataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
