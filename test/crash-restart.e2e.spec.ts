@@ -13,7 +13,8 @@ const SECRET = 'crash-test-secret-0123456789abcdef';
  */
 describe('SIGKILL after acknowledged commands', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'qf-crash-'));
-  const env = { DATA_DIR: dataDir, JWT_SECRET: SECRET, CLOCK: 'manual', CLOCK_START: '2026-03-16T09:00:00+08:00' };
+  // The embedded default: SQLite for events and read models, whatever servers the test run has.
+  const env = { DATA_DIR: dataDir, JWT_SECRET: SECRET, CLOCK: 'manual', CLOCK_START: '2026-03-16T09:00:00+08:00', READMODEL_URL: '', EVENTSTORE_URL: '' };
   const operator = signToken({ sub: 'op', roles: ['hotline_operator'], unitId: 'U-RX' }, SECRET);
   const street = signToken({ sub: 'h', roles: ['unit_handler'], unitId: 'U-JD-01' }, SECRET);
   let server: ServerProcess | undefined;
