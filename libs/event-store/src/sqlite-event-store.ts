@@ -188,7 +188,7 @@ export class SqliteEventStore implements EventStore {
     const consecutive = found.every(
       (f, i) => f && f.stream_id === streamId && Number(f.revision) === Number(first.revision) + i,
     );
-    if (!consecutive) throw new DuplicateEventIdError(events[found.findIndex((f) => !f || f.stream_id !== streamId)] ?.id ?? events[0].id);
+    if (!consecutive) throw new DuplicateEventIdError(events[0].id);
     const last = found[found.length - 1]!;
     return { nextExpectedRevision: Number(last.revision), position: BigInt(last.position) };
   }
