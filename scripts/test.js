@@ -9,6 +9,10 @@ const servers = { READMODEL_URL: 'PostgreSQL', REDIS_URL: 'Redis', EVENTSTORE_UR
 for (const [name, server] of Object.entries(servers)) {
   console.log(`${server} suites: ${process.env[name] ? `ON (${name} set)` : `off (set ${name} to run them)`}`);
 }
+// Architecture rules first (STYLE.md): domain code imports no framework.
+const cruise = spawnSync(process.execPath, [require('node:path').join(__dirname, '..', 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs'), '--config', '.dependency-cruiser.js', 'libs', 'apps'], { stdio: 'inherit' });
+if (cruise.status !== 0) process.exit(cruise.status ?? 1);
+
 const args = ['--maxWorkers=2', ...process.argv.slice(2)];
 const result = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), ...args], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } });
 process.exit(result.status ?? 1);

@@ -1,9 +1,10 @@
 import request from 'supertest';
 import jwt from 'jsonwebtoken';
 import { TestApp, startApp } from './support/app';
+import { dropSchema, readModelTargets } from './support/targets';
 
 /** The acceptance walk of issue 2: a 12345 work order from the hotline centre to a street and back, over HTTP. */
-describe('12345 work orders over HTTP', () => {
+describe.each(readModelTargets('hotline'))('12345 work orders over HTTP, read models on %s', (_store, env) => {
   let t: TestApp;
   let operator: string;
   let street: string;
@@ -11,13 +12,16 @@ describe('12345 work orders over HTTP', () => {
   let supervisor: string;
 
   beforeAll(async () => {
-    t = await startApp();
+    t = await startApp(env);
     operator = t.token(['hotline_operator'], 'U-RX');
     street = t.token(['unit_handler'], 'U-JD-01');
     otherStreet = t.token(['unit_handler'], 'U-JD-02');
     supervisor = t.token(['supervisor'], 'U-QU');
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await dropSchema(env);
+  });
 
   const order = {
     orderNo: 'RX20250930-0001',

@@ -2,17 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { Client } from 'pg';
 import { loadConfig, openEventStore, openReadModels } from '@qf/platform';
 import { ProjectionRunner } from '@qf/projections';
 import { workOrdersProjection } from '@qf/hotline';
 import { TestApp, startApp } from './support/app';
+import { dropSchema, readModelTargets } from './support/targets';
 
 /** Issue 2: a full rebuild gives exactly the answers incremental processing gave — on SQLite and on PostgreSQL. */
-const targets: Array<[string, Record<string, string | undefined>]> = [['SQLite', { READMODEL_URL: undefined, READMODEL_SCHEMA: undefined }]];
-if (process.env.READMODEL_URL) {
-  targets.push(['PostgreSQL', { READMODEL_URL: process.env.READMODEL_URL, READMODEL_SCHEMA: `qf_rebuild_${process.pid}_${Date.now()}` }]);
-}
+const targets = readModelTargets('rebuild');
 
 describe.each(targets)('projection rebuild on %s', (_name, env) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'qf-rebuild-'));
@@ -20,12 +17,7 @@ describe.each(targets)('projection rebuild on %s', (_name, env) => {
 
   afterAll(async () => {
     await t?.close();
-    if (env.READMODEL_SCHEMA) {
-      const pg = new Client({ connectionString: env.READMODEL_URL });
-      await pg.connect();
-      await pg.query(`drop schema if exists ${env.READMODEL_SCHEMA} cascade`);
-      await pg.end();
-    }
+    await dropSchema(env);
     rmSync(dataDir, { recursive: true, force: true });
   });
 

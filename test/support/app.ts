@@ -19,11 +19,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The standalone app in-process on a fresh DATA_DIR with the manual clock of SPEC §4. */
+/**
+ * The standalone app in-process on a fresh DATA_DIR with the manual clock of SPEC §4, on the embedded default
+ * unless `env` names servers.
+ */
 export async function startApp(env: Record<string, string | undefined> = {}, existingDataDir?: string): Promise<TestApp> {
   const dataDir = existingDataDir ?? mkdtempSync(join(tmpdir(), 'qf-e2e-'));
   Object.assign(process.env, { NODE_ENV: 'test', DATA_DIR: dataDir, JWT_SECRET: TEST_SECRET, CLOCK: 'manual', CLOCK_START: '2025-09-30T09:00:00+08:00', ...env });
-  for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
+  const effective: Record<string, string | undefined> = { READMODEL_URL: undefined, READMODEL_SCHEMA: undefined, EVENTSTORE_URL: undefined, ...env };
+  for (const [k, v] of Object.entries(effective)) if (v === undefined) delete process.env[k];
   const moduleRef = await Test.createTestingModule({ imports: [StandaloneModule] }).compile();
   const app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
   configureApp(app, 'test');
