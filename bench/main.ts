@@ -35,7 +35,8 @@ async function main() {
       join(__dirname, '..', 'docs', 'benchmarks.md'),
       `# Benchmarks\n\nWritten by \`npm run bench\` (one run on the embedded SQLite store) on ${new Date().toISOString().slice(0, 10)}, ${machine}.\n\n${table}\n\n` +
         `Notes: ${es.notes}\n\nThe HTTP figures include JWT verification, validation, the append, and waiting for the read model ` +
-        `(read-your-writes); 16 concurrent keep-alive clients on loopback.\n`,
+        `(read-your-writes); 16 concurrent keep-alive clients on loopback, driven from the same Node process as the server, ` +
+        `so client and server share one event loop: compare the two HTTP rows with each other, not with other servers.\n`,
     );
     console.log('written to docs/benchmarks.md');
   } finally {
