@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { EventStore } from '@qf/event-store';
-import { APP_CONFIG, AppConfig, CommandContext, EVENT_STORE, execute, load, notFound } from '@qf/platform';
+import { APP_CONFIG, AppConfig, CLOCK, Clock, CommandContext, EVENT_STORE, SYSTEM_ACTOR, execute, load, notFound } from '@qf/platform';
 import {
   DIRECTORY_STREAM,
   DirectoryEvent,
@@ -33,6 +33,7 @@ export class DirectoryService implements OnModuleInit, OnModuleDestroy {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -64,7 +65,8 @@ export class DirectoryService implements OnModuleInit, OnModuleDestroy {
 
   private async seed(path: string): Promise<void> {
     const units = JSON.parse(readFileSync(path, 'utf8')) as PutUnit[];
-    const ctx = systemContext('directory-seed');
+    // A fixed command id: services starting together against one store seed the directory once.
+    const ctx: CommandContext = { actor: SYSTEM_ACTOR, now: this.clock.now(), commandId: 'directory-seed', correlationId: 'directory-seed', causationId: null };
     const result = await execute(this.store, DIRECTORY_STREAM, directoryAggregate, ctx, (state) => ({ events: decideSeed(units, state) }));
     this.apply(result.state, result.version);
     this.logger.log(`directory seeded with ${units.length} units from ${path}`);
@@ -88,14 +90,4 @@ export class DirectoryService implements OnModuleInit, OnModuleDestroy {
       this.version = version;
     }
   }
-}
-
-function systemContext(commandId: string): CommandContext {
-  return {
-    actor: { sub: 'system', name: 'system', roles: [], unitId: null },
-    now: new Date(),
-    commandId,
-    correlationId: commandId,
-    causationId: null,
-  };
 }

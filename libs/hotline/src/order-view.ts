@@ -1,12 +1,29 @@
 import { StoredEvent } from '@qf/event-store';
-import { maskName, maskPhone } from '@qf/platform';
-import { Caller, WorkOrder, deadlineView } from './work-order';
+import { ERASED, Erased, PiiVault, maskName, maskPhone } from '@qf/platform';
+import { Caller, StoredCaller, WorkOrder, deadlineView } from './work-order';
 
-export const maskCaller = (caller: Caller | null): Caller | null =>
-  caller ? { ...(caller.name ? { name: maskName(caller.name) } : {}), ...(caller.phone ? { phone: maskPhone(caller.phone) } : {}) } : null;
+export const maskCaller = (caller: Caller): Caller => ({
+  ...(caller.name ? { name: maskName(caller.name) } : {}),
+  ...(caller.phone ? { phone: maskPhone(caller.phone) } : {}),
+});
+
+/** What a reader sees of a caller: in full, masked, or "[erased]" once the key is destroyed. */
+export type CallerView = Caller | Erased | null;
+
+export async function callerViews(vault: PiiVault, callers: Array<StoredCaller | null>, reveal: boolean[]): Promise<CallerView[]> {
+  const sealed = callers.filter((c): c is StoredCaller => c !== null).map((c) => c.sealed);
+  const opened = await vault.openMany<Caller>(sealed);
+  let next = 0;
+  return callers.map((c, i) => {
+    if (!c) return null;
+    const plain = opened[next++];
+    if (plain === ERASED) return ERASED;
+    return reveal[i] ? plain : maskCaller(plain);
+  });
+}
 
 /** The case detail of SPEC §3: kind, id, status, unitId, deadlines (with their state at `now`), version. */
-export function orderDetail(state: WorkOrder, version: number, now: Date, revealCaller: boolean) {
+export function orderDetail(state: WorkOrder, version: number, now: Date, caller: CallerView) {
   return {
     kind: 'hotline' as const,
     id: state.orderNo,
@@ -17,7 +34,7 @@ export function orderDetail(state: WorkOrder, version: number, now: Date, reveal
     category: state.category,
     urgency: state.urgency,
     content: state.content,
-    caller: revealCaller ? state.caller : maskCaller(state.caller),
+    caller,
     address: state.address,
     receivedAt: state.receivedAt,
     lastDispatchedAt: state.lastDispatchedAt,
@@ -34,17 +51,21 @@ export function orderDetail(state: WorkOrder, version: number, now: Date, reveal
 
 export type OrderDetail = ReturnType<typeof orderDetail>;
 
-/** The event timeline (SPEC §3): callers masked for everyone. */
-export function timelineEntry(e: StoredEvent) {
-  const data = e.data as { caller?: Caller | null };
-  return {
-    revision: e.revision,
-    type: e.type,
-    occurredAt: e.metadata.occurredAt,
-    recordedAt: e.metadata.recordedAt,
-    actor: e.metadata.actor,
-    correlationId: e.metadata.correlationId,
-    causationId: e.metadata.causationId,
-    data: 'caller' in data ? { ...data, caller: maskCaller(data.caller ?? null) } : data,
-  };
+/** The event timeline (SPEC §3): the caller masked for everyone, never the sealed form or its digest. */
+export async function timeline(vault: PiiVault, events: StoredEvent[]) {
+  const callers = events.map((e) => ((e.data as { caller?: StoredCaller | null }).caller ?? null));
+  const views = await callerViews(vault, callers, callers.map(() => false));
+  return events.map((e, i) => {
+    const data = e.data as Record<string, unknown>;
+    return {
+      revision: e.revision,
+      type: e.type,
+      occurredAt: e.metadata.occurredAt,
+      recordedAt: e.metadata.recordedAt,
+      actor: e.metadata.actor,
+      correlationId: e.metadata.correlationId,
+      causationId: e.metadata.causationId,
+      data: 'caller' in data ? { ...data, caller: views[i] } : data,
+    };
+  });
 }

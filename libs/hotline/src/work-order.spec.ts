@@ -29,7 +29,8 @@ const create = {
   category: '城市管理',
   urgency: 'normal' as const,
   content: '夜间占道经营噪音扰民',
-  caller: { name: '张三明', phone: '13812345678' },
+  // Sealed by the application service before decide sees it; decide only compares digests.
+  caller: { sealed: { pii: 1 as const, subject: 'hotline-RX-1-caller', iv: 'iv', tag: 'tag', data: 'ciphertext' }, digest: 'digest-of-caller' },
   unitId: 'U-JD-01',
 };
 const T0 = '2025-09-30T10:00:00+08:00';
@@ -66,6 +67,8 @@ describe('work order (工单) decisions', () => {
     const state = given(dispatched());
     expect(decideCreateOrder(create, state, ctx(operator, '2025-09-30T10:05:00+08:00')).events).toEqual([]);
     expectError(() => decideCreateOrder({ ...create, content: '另一件事' }, state, ctx(operator, T0)), 'DUPLICATE');
+    const otherCaller = { ...create, caller: { ...create.caller, digest: 'digest-of-someone-else' } };
+    expectError(() => decideCreateOrder(otherCaller, state, ctx(operator, T0)), 'DUPLICATE');
   });
 
   it('only the assigned unit signs; signing meets the sign stage', () => {

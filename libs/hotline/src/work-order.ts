@@ -1,4 +1,4 @@
-import type { Recorded } from '@qf/platform';
+import type { Recorded, SealedPii } from '@qf/platform';
 
 /**
  * 12345 work order (工单) — the aggregate of SPEC §3.1: the hotline centre dispatches a citizen's request to a
@@ -41,6 +41,15 @@ export interface Caller {
   phone?: string;
 }
 
+/**
+ * The caller as events carry it: sealed under the caller's own data key, plus a keyed digest so a retried create can
+ * be recognised without decrypting. No plaintext reaches the event store.
+ */
+export interface StoredCaller {
+  sealed: SealedPii;
+  digest: string;
+}
+
 export interface DeadlineStart {
   stage: HotlineStage;
   startedAt: string;
@@ -56,7 +65,7 @@ export type OrderDispatched = {
     category: string;
     urgency: Urgency;
     content: string;
-    caller: Caller | null;
+    caller: StoredCaller | null;
     address: string | null;
     unitId: string;
     deadlines: DeadlineStart[];
@@ -107,7 +116,7 @@ export interface WorkOrder {
   category: string;
   urgency: Urgency;
   content: string;
-  caller: Caller | null;
+  caller: StoredCaller | null;
   address: string | null;
   /** The unit the order was first dispatched to (tells a retried create from another order under the same number). */
   firstUnitId: string;

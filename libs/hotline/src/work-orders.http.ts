@@ -44,7 +44,8 @@ export class WorkOrdersController {
   @ApiOperation({ summary: '派单 — create and dispatch a work order (same orderNo + same body → 200 existing; other body → 409)' })
   async create(@Body() body: CreateOrderDto, @CurrentActor() actor: Actor, @Req() req: CommandRequest, @Res({ passthrough: true }) res: Response) {
     this.orders.assertDispatchTarget(body.unitId);
-    const result = await this.orders.run(body.orderNo, this.ctx(req, actor), (state, ctx) => decideCreateOrder(body, state, ctx));
+    const caller = await this.orders.sealCaller(body.orderNo, body.caller);
+    const result = await this.orders.run(body.orderNo, this.ctx(req, actor), (state, ctx) => decideCreateOrder({ ...body, caller }, state, ctx));
     res.status(result.created ? 201 : 200);
     return result.detail;
   }

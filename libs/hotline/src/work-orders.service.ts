@@ -13,6 +13,7 @@ import {
   DomainError,
   EVENT_STORE,
   Metrics,
+  PiiVault,
   ProjectionsService,
   READ_MODEL_DB,
   execute,
@@ -22,9 +23,9 @@ import {
   ruleViolation,
 } from '@qf/platform';
 import { DirectoryService } from '@qf/directory';
-import { WorkOrder, WorkOrderEvent, streamOf, workOrderAggregate } from './work-order';
+import { Caller, StoredCaller, WorkOrder, WorkOrderEvent, streamOf, workOrderAggregate } from './work-order';
 import { HotlineDecideContext } from './hotline-rules';
-import { orderDetail, timelineEntry } from './order-view';
+import { callerViews, orderDetail, timeline } from './order-view';
 import { WORK_ORDERS_TABLE, WorkOrderRow, workOrdersProjection } from './read-models/work-orders.projection';
 import { ListOrdersQuery } from './list-orders.query';
 
@@ -44,6 +45,7 @@ export class WorkOrdersService implements OnModuleInit {
     private readonly projections: ProjectionsService,
     private readonly caseReaders: CaseReaders,
     private readonly metrics: Metrics,
+    private readonly vault: PiiVault,
   ) {}
 
   onModuleInit(): void {
@@ -73,7 +75,19 @@ export class WorkOrdersService implements OnModuleInit {
     });
     for (const e of result.appended) this.metrics.eventsAppended.inc({ type: e.type });
     await this.projections.settle(result.position);
-    return { detail: orderDetail(result.state, result.version, this.clock.now(), this.mayReveal(ctx.actor, result.state)), created: result.appended.length > 0 };
+    return { detail: await this.view(result.state, result.version, this.clock.now(), ctx.actor), created: result.appended.length > 0 };
+  }
+
+  /** Seals the caller under the order's own data key (one caller per order) before it goes anywhere near an event. */
+  async sealCaller(orderNo: string, caller: Caller | undefined): Promise<StoredCaller | null> {
+    const plain: Caller = { ...(caller?.name ? { name: caller.name } : {}), ...(caller?.phone ? { phone: caller.phone } : {}) };
+    if (!plain.name && !plain.phone) return null;
+    return { sealed: await this.vault.seal(`hotline-${orderNo}-caller`, plain), digest: this.vault.digest(plain) };
+  }
+
+  private async view(state: WorkOrder, version: number, now: Date, actor: Actor) {
+    const [caller] = await callerViews(this.vault, [state.caller], [this.mayReveal(actor, state)]);
+    return orderDetail(state, version, now, caller);
   }
 
   /** Who may read an order (SPEC §1). */
@@ -95,14 +109,14 @@ export class WorkOrdersService implements OnModuleInit {
     const loaded = await load<WorkOrder, WorkOrderEvent>(this.store, streamOf(orderNo), workOrderAggregate, { occurredUntil: asOf, recordedUntil: knownAt });
     if (!loaded.state.exists) throw new DomainError('NOT_FOUND', `work order ${orderNo} not found`);
     this.assertMayRead(actor, loaded.state);
-    return orderDetail(loaded.state, loaded.version, asOf ?? this.clock.now(), this.mayReveal(actor, loaded.state));
+    return this.view(loaded.state, loaded.version, asOf ?? this.clock.now(), actor);
   }
 
   async timeline(orderNo: string, actor: Actor) {
     const loaded = await load<WorkOrder, WorkOrderEvent>(this.store, streamOf(orderNo), workOrderAggregate);
     if (!loaded.state.exists) throw new DomainError('NOT_FOUND', `work order ${orderNo} not found`);
     this.assertMayRead(actor, loaded.state);
-    return { kind: 'hotline', id: orderNo, version: loaded.version, items: loaded.events.map(timelineEntry) };
+    return { kind: 'hotline', id: orderNo, version: loaded.version, items: await timeline(this.vault, loaded.events) };
   }
 
   /** Which units' orders the caller may list, narrowed by the `unitId` filter (a subtree). */
@@ -143,9 +157,11 @@ export class WorkOrdersService implements OnModuleInit {
     const totalRow = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
     const rows = await q.select(['doc']).orderBy('received_at', 'desc').orderBy('id').limit(pageSize).offset((page - 1) * pageSize).execute();
     const now = this.clock.now();
-    const items = rows.map((r) => {
-      const row = JSON.parse(r.doc as string) as WorkOrderRow;
-      const { content: _content, reply: _reply, ...summary } = orderDetail(row, row.version, now, false);
+    const docs = rows.map((r) => JSON.parse(r.doc as string) as WorkOrderRow);
+    // Lists always show the caller masked (SPEC §8).
+    const callers = await callerViews(this.vault, docs.map((d) => d.caller), docs.map(() => false));
+    const items = docs.map((row, i) => {
+      const { content: _content, reply: _reply, ...summary } = orderDetail(row, row.version, now, callers[i]);
       return summary;
     });
     return { items, total: Number(totalRow?.n ?? 0), page, pageSize };

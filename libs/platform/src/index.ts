@@ -22,3 +22,4 @@ export * from './time/time-limit';
 export * from './time/sla-policy';
 export * from './pii/mask';
 export * from './module/case-readers';
+export * from './pii/pii-vault';

@@ -1,5 +1,5 @@
 import { CHANNELS, Channel, URGENCIES, Urgency } from '../work-order';
-import { ORDER_NO_PATTERN, type CreateOrder } from './create-order';
+import { ORDER_NO_PATTERN } from './create-order';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
@@ -17,7 +17,7 @@ export class CallerDto {
 }
 
 /** 派单 — create the order and dispatch it to a unit. */
-export class CreateOrderDto implements CreateOrder {
+export class CreateOrderDto {
   @ApiProperty({ description: '工单编号 — the hotline centre order number (letters, digits, -; 1–40)', example: 'RX20260316-0001' })
   @Matches(ORDER_NO_PATTERN, { message: 'orderNo must be 1–40 letters, digits or -' })
   orderNo!: string;

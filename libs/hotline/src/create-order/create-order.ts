@@ -1,23 +1,22 @@
 import { DomainError, ruleViolation } from '@qf/platform';
-import type { Caller, Channel, OrderDispatched, Urgency, WorkOrder } from '../work-order';
+import type { Channel, OrderDispatched, StoredCaller, Urgency, WorkOrder } from '../work-order';
 import { HotlineDecideContext, planRound } from '../hotline-rules';
 export const ORDER_NO_PATTERN = /^[A-Za-z0-9-]{1,40}$/;
 
 
 
+/** The create command as decide sees it: the caller already sealed by the application service. */
 export interface CreateOrder {
   orderNo: string;
   channel: Channel;
   category: string;
   urgency: Urgency;
   content: string;
-  caller?: Caller;
+  caller: StoredCaller | null;
   address?: string;
   unitId: string;
   dispatchedAt?: string;
 }
-
-const sameCaller = (a: Caller | null, b: Caller | undefined) => (a?.name ?? null) === (b?.name ?? null) && (a?.phone ?? null) === (b?.phone ?? null);
 
 /** The order already exists: is this a retry of the same create (answer it), or another order under the same number (409)? */
 function isSameCreate(state: WorkOrder, c: CreateOrder): boolean {
@@ -26,7 +25,7 @@ function isSameCreate(state: WorkOrder, c: CreateOrder): boolean {
     state.category === c.category &&
     state.urgency === c.urgency &&
     state.content === c.content &&
-    sameCaller(state.caller, c.caller) &&
+    (state.caller?.digest ?? null) === (c.caller?.digest ?? null) &&
     state.address === (c.address ?? null) &&
     // The first dispatch's unit; later redispatches do not make the original request another one.
     state.firstUnitId === c.unitId &&
@@ -52,7 +51,7 @@ export function decideCreateOrder(command: CreateOrder, state: WorkOrder, ctx: H
           category: command.category,
           urgency: command.urgency,
           content: command.content,
-          caller: command.caller ? { ...command.caller } : null,
+          caller: command.caller,
           address: command.address ?? null,
           unitId: command.unitId,
           deadlines: planRound(ctx.policy, command.urgency, dispatchedAt),

@@ -4,7 +4,7 @@ import { HotlineDecideContext, assertExists, assertStatus } from '../hotline-rul
 
 export interface DecideExtension { approved: boolean; comment?: string }
 /** 延期审核 — an approved extension moves the reply stage's due time (and its 80% warning point). */
-export function decideExtensionDecision(command: DecideExtension, state: WorkOrder, ctx: HotlineDecideContext): ExtensionDecided[] {
+export function decideExtensionDecision(command: DecideExtension, state: WorkOrder, _ctx: HotlineDecideContext): ExtensionDecided[] {
   assertExists(state, state.orderNo);
   assertStatus(state, 'extension decision', ['dispatched', 'signed', 'reopened']);
   const pending = state.extension.pending;

@@ -2,13 +2,11 @@ import type { StoredEvent } from '@qf/event-store';
 import { documentProjection } from '@qf/projections';
 import { toRecorded } from '@qf/platform';
 import { STREAM_PREFIX, WorkOrder, WorkOrderEvent, evolve, initialWorkOrder } from '../work-order';
-import { maskCaller } from '../order-view';
 
 export const WORK_ORDERS_TABLE = 'hotline_orders';
 
 /**
- * A work order as the lists see it: the folded state with the caller already masked (no personal data in read
- * models), its stream version, and how many events built it — `eventCount === version + 1` unless an event was
+ * A work order as the lists see it: the folded state (the caller stays sealed, as in the events), its stream version, and how many events built it — `eventCount === version + 1` unless an event was
  * applied twice or skipped, which the restart tests check.
  */
 export type WorkOrderRow = WorkOrder & { version: number; eventCount: number };
@@ -31,7 +29,7 @@ export const workOrdersProjection = documentProjection<WorkOrderRow>({
   key: (e: StoredEvent) => (e.streamId.startsWith(STREAM_PREFIX) ? e.streamId.slice(STREAM_PREFIX.length) : null),
   evolve: (row: WorkOrderRow | null, e: StoredEvent): WorkOrderRow => {
     const next = evolve(row ?? initialWorkOrder(), toRecorded<WorkOrderEvent>(e));
-    return { ...next, caller: maskCaller(next.caller), version: e.revision, eventCount: (row?.eventCount ?? 0) + 1 };
+    return { ...next, version: e.revision, eventCount: (row?.eventCount ?? 0) + 1 };
   },
   columnsOf: (row: WorkOrderRow) => ({
     status: row.status,

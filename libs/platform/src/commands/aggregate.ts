@@ -55,7 +55,7 @@ export async function load<S, E extends DomainEvent>(
 export interface Executed<S> extends Loaded<S> {
   /** Global position of the last appended event, null when the command appended nothing (a replay). */
   position: bigint | null;
-  appended: StoredEvent[] | NewEvent[];
+  appended: NewEvent[];
   /** True when this command had already been applied (same command id) and nothing new was appended. */
   replayed: boolean;
 }

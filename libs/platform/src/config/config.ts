@@ -8,6 +8,8 @@ export interface AppConfig {
   port: number;
   dataDir: string;
   jwtSecret: string;
+  /** Master key of the personal-data vault (SPEC §8), 32 bytes. */
+  piiKey: Buffer;
   clock: { mode: 'system' | 'manual'; start?: string };
   eventStoreUrl?: string;
   readModelUrl?: string;
@@ -48,6 +50,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     else jwtSecret = persistentSecret(dataDir, 'jwt-secret', 32);
   } else if (jwtSecret.length < 16) problems.push('JWT_SECRET must be at least 16 characters');
 
+  let piiKeyText = env.PII_KEY;
+  if (!piiKeyText) {
+    if (production) problems.push('PII_KEY is required in production (32 bytes, base64)');
+    else piiKeyText = persistentSecret(dataDir, 'pii-key', 32);
+  }
+  const piiKey = Buffer.from(piiKeyText ?? '', 'base64');
+  if (piiKeyText && piiKey.length !== 32) problems.push('PII_KEY must be 32 bytes in base64');
+
   const clockMode = env.CLOCK === 'manual' ? 'manual' : 'system';
   if (env.CLOCK && env.CLOCK !== 'manual' && env.CLOCK !== 'system') problems.push('CLOCK must be manual or system');
   if (clockMode === 'manual' && production) problems.push('CLOCK=manual is refused when NODE_ENV=production');
@@ -63,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     dataDir,
     jwtSecret: jwtSecret!,
+    piiKey,
     clock: { mode: clockMode, start: env.CLOCK_START },
     eventStoreUrl: env.EVENTSTORE_URL || undefined,
     readModelUrl,

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { Kysely, sql } from 'kysely';
 import { Observable, from, mergeMap, of } from 'rxjs';
 import { DomainError } from '../errors/domain-error';
-import { CLOCK, READ_MODEL_DB } from '../tokens';
+import { CLOCK } from '../tokens';
 import type { Clock } from '../time/clock';
 import type { CommandRequest } from './request-context';
 

@@ -10,6 +10,7 @@ import { HttpErrorFilter } from '../errors/http-exception.filter';
 import { IdempotencyInterceptor, IdempotencyStore } from '../http/idempotency';
 import { createClock } from '../time/clock';
 import { Metrics } from '../observability/metrics';
+import { PiiVault } from '../pii/pii-vault';
 import { ProjectionsService } from './projections.service';
 import { PlatformController } from './platform.controller';
 import { CaseReaders, CasesController } from './case-readers';
@@ -33,6 +34,7 @@ export function openReadModels(config: AppConfig): Promise<ReadModelDb> {
     { provide: EVENT_STORE, inject: [APP_CONFIG], useFactory: openEventStore },
     { provide: READ_MODEL_DB, inject: [APP_CONFIG], useFactory: openReadModels },
     { provide: IdempotencyStore, inject: [READ_MODEL_DB], useFactory: (rm: ReadModelDb) => new IdempotencyStore(rm.db) },
+    { provide: PiiVault, inject: [READ_MODEL_DB, APP_CONFIG], useFactory: (rm: ReadModelDb, c: AppConfig) => new PiiVault(rm.db, c.piiKey) },
     Metrics,
     ProjectionsService,
     CaseReaders,
@@ -40,17 +42,19 @@ export function openReadModels(config: AppConfig): Promise<ReadModelDb> {
     { provide: APP_FILTER, useClass: HttpErrorFilter },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
-  exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_MODEL_DB, ProjectionsService, Metrics, CaseReaders],
+  exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_MODEL_DB, ProjectionsService, Metrics, CaseReaders, PiiVault],
 })
 export class PlatformModule implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly idempotency: IdempotencyStore,
+    private readonly vault: PiiVault,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly readModels: ReadModelDb,
   ) {}
 
   async onModuleInit(): Promise<void> {
     await this.idempotency.migrate();
+    await this.vault.migrate();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,0 +1,113 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { Kysely } from 'kysely';
+import { canonicalJson } from '../http/idempotency';
+
+/**
+ * Personal data as it is stored in events and read models (SPEC §8): AES-256-GCM under a data key of its own
+ * person (`subject`). Only the ciphertext ever reaches the event store.
+ */
+export interface SealedPii {
+  pii: 1;
+  subject: string;
+  iv: string;
+  tag: string;
+  data: string;
+}
+
+/** What every read shows once the person's key is destroyed (crypto-shredding). */
+export const ERASED = '[erased]' as const;
+export type Erased = typeof ERASED;
+
+export const isSealed = (value: unknown): value is SealedPii => !!value && typeof value === 'object' && (value as SealedPii).pii === 1;
+
+const KEYS_TABLE = 'pii_keys';
+
+function encrypt(key: Buffer, plaintext: Buffer): { iv: string; tag: string; data: string } {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const data = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+}
+
+function decrypt(key: Buffer, box: { iv: string; tag: string; data: string }): Buffer {
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(box.iv, 'base64'));
+  decipher.setAuthTag(Buffer.from(box.tag, 'base64'));
+  return Buffer.concat([decipher.update(Buffer.from(box.data, 'base64')), decipher.final()]);
+}
+
+/**
+ * Data keys, one per person, wrapped by the master key (PII_KEY) and kept apart from the events: in the read-model
+ * database, in a table no projection owns, so a rebuild neither needs nor restores them. Forgetting a person deletes
+ * the key; the ciphertext left in the immutable event store is then unreadable for good.
+ */
+export class PiiVault {
+  private readonly digestKey: Buffer;
+
+  constructor(
+    private readonly db: Kysely<any>,
+    private readonly masterKey: Buffer,
+  ) {
+    if (masterKey.length !== 32) throw new Error('PII_KEY must be 32 bytes');
+    this.digestKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'qingfeng pii digest', 32));
+  }
+
+  async migrate(): Promise<void> {
+    await this.db.schema
+      .createTable(KEYS_TABLE)
+      .ifNotExists()
+      .addColumn('subject', 'text', (c) => c.primaryKey())
+      .addColumn('wrapped', 'text', (c) => c.notNull())
+      .execute();
+  }
+
+  /** The person's data key, created on first use. */
+  private async keyFor(subject: string): Promise<Buffer> {
+    const existing = await this.db.selectFrom(KEYS_TABLE).select('wrapped').where('subject', '=', subject).executeTakeFirst();
+    if (existing) return decrypt(this.masterKey, JSON.parse(existing.wrapped as string));
+    const key = randomBytes(32);
+    await this.db
+      .insertInto(KEYS_TABLE)
+      .values({ subject, wrapped: JSON.stringify(encrypt(this.masterKey, key)) })
+      .onConflict((oc) => oc.column('subject').doNothing())
+      .execute();
+    // Another writer may have won the race: use whichever key is stored.
+    const stored = await this.db.selectFrom(KEYS_TABLE).select('wrapped').where('subject', '=', subject).executeTakeFirstOrThrow();
+    return decrypt(this.masterKey, JSON.parse(stored.wrapped as string));
+  }
+
+  async seal(subject: string, value: unknown): Promise<SealedPii> {
+    const key = await this.keyFor(subject);
+    return { pii: 1, subject, ...encrypt(key, Buffer.from(JSON.stringify(value))) };
+  }
+
+  /** The plaintext, or ERASED when the person was forgotten. */
+  async open<T>(sealed: SealedPii): Promise<T | Erased> {
+    return (await this.openMany<T>([sealed]))[0];
+  }
+
+  async openMany<T>(sealed: SealedPii[]): Promise<Array<T | Erased>> {
+    const subjects = [...new Set(sealed.map((s) => s.subject))];
+    const keys = new Map<string, Buffer>();
+    for (let i = 0; i < subjects.length; i += 400) {
+      const rows = await this.db.selectFrom(KEYS_TABLE).select(['subject', 'wrapped']).where('subject', 'in', subjects.slice(i, i + 400)).execute();
+      for (const r of rows) keys.set(r.subject as string, decrypt(this.masterKey, JSON.parse(r.wrapped as string)));
+    }
+    return sealed.map((s) => {
+      const key = keys.get(s.subject);
+      return key ? (JSON.parse(decrypt(key, s).toString('utf8')) as T) : ERASED;
+    });
+  }
+
+  /** Crypto-shredding: destroys the person's key. */
+  async erase(subject: string): Promise<void> {
+    await this.db.deleteFrom(KEYS_TABLE).where('subject', '=', subject).execute();
+  }
+
+  /**
+   * A keyed digest for equality checks (is this the same caller as before?) without keeping the value: HMAC under a
+   * key derived from the master key, so it cannot be brute-forced from the store alone.
+   */
+  digest(value: unknown): string {
+    return createHmac('sha256', this.digestKey).update(canonicalJson(value)).digest('base64url');
+  }
+}

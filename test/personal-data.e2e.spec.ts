@@ -1,0 +1,76 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { signToken } from '@qf/platform';
+import { ServerProcess, kill9, startServerProcess } from './support/process';
+
+const SECRET = 'pii-test-secret-0123456789abcdef';
+const NAME = '欧阳明珠';
+const PHONE = '13987654321';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+/**
+ * SPEC §8: no plaintext personal data in the event store, the read models, or the logs. A known caller goes through
+ * every work-order path, then every byte under DATA_DIR and everything the server logged is searched for it.
+ */
+describe('caller identity at rest', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'qf-pii-'));
+  let server: ServerProcess | undefined;
+  afterAll(async () => {
+    if (server) await kill9(server);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('never stores or logs the plaintext, while the entitled readers still see it', async () => {
+    server = await startServerProcess({ DATA_DIR: dataDir, JWT_SECRET: SECRET, CLOCK: 'manual', CLOCK_START: '2026-03-16T09:00:00+08:00', READMODEL_URL: '', EVENTSTORE_URL: '', LOG_LEVEL: 'trace' });
+    const operator = signToken({ sub: 'op', roles: ['hotline_operator'], unitId: 'U-RX' }, SECRET);
+    const street = signToken({ sub: 'h', roles: ['unit_handler'], unitId: 'U-JD-01' }, SECRET);
+    const supervisor = signToken({ sub: 's', roles: ['supervisor'], unitId: 'U-QU' }, SECRET);
+    const call = async (method: string, path: string, token: string, body?: object) => {
+      const res = await fetch(`${server!.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+      return { status: res.status, body: (await res.json()) as Record<string, any> };
+    };
+    const order = { orderNo: 'PII-1', channel: 'phone', category: '噪音', urgency: 'normal', content: '楼下商铺噪音', caller: { name: NAME, phone: PHONE }, unitId: 'U-JD-01' };
+
+    expect((await call('POST', '/api/hotline/orders', operator, order)).status).toBe(201);
+    expect((await call('POST', '/api/hotline/orders', operator, order)).status).toBe(200); // same body, recognised by digest
+    expect((await call('POST', '/api/hotline/orders', operator, { ...order, caller: { name: NAME, phone: '13900000000' } })).status).toBe(409);
+    // A rejected body carrying the phone must not echo it in the error.
+    const bad = await call('POST', '/api/hotline/orders', operator, { ...order, orderNo: 'PII-2', urgency: 'x' });
+    expect(JSON.stringify(bad.body)).not.toContain(PHONE);
+    await call('POST', '/api/hotline/orders/PII-1/sign', street);
+    await call('POST', '/api/hotline/orders/PII-1/reply', street, { outcome: 'resolved', reply: '已协调商铺降低音量。' });
+
+    expect((await call('GET', '/api/hotline/orders/PII-1', operator)).body.caller).toEqual({ name: NAME, phone: PHONE });
+    expect((await call('GET', '/api/hotline/orders/PII-1', street)).body.caller).toEqual({ name: NAME, phone: PHONE });
+    expect((await call('GET', '/api/hotline/orders/PII-1', supervisor)).body.caller).toEqual({ name: '欧**珠', phone: '139****4321' });
+    expect((await call('GET', '/api/hotline/orders', operator)).body.items[0].caller).toEqual({ name: '欧**珠', phone: '139****4321' });
+    const events = await call('GET', '/api/cases/hotline/PII-1/events', operator);
+    expect(events.body.items[0].data.caller).toEqual({ name: '欧**珠', phone: '139****4321' });
+    expect(JSON.stringify(events.body)).not.toContain('digest');
+
+    // Everything the server logged (at trace level) holds no personal data.
+    const logs = server.output();
+    expect(logs).toContain('request completed');
+    expect(logs).not.toContain(PHONE);
+    expect(logs).not.toContain(NAME);
+
+    await kill9(server);
+    server = undefined;
+    const files = filesUnder(dataDir);
+    expect(files.some((f) => f.endsWith('events.sqlite'))).toBe(true);
+    expect(files.some((f) => f.endsWith('readmodels.sqlite'))).toBe(true);
+    for (const file of files) {
+      const bytes = readFileSync(file);
+      expect({ file, phone: bytes.includes(Buffer.from(PHONE)) }).toEqual({ file, phone: false });
+      expect({ file, name: bytes.includes(Buffer.from(NAME)) }).toEqual({ file, name: false });
+    }
+  }, 120_000);
+
+});
