@@ -38,7 +38,10 @@ describe('caller identity at rest', () => {
     };
     const order = { orderNo: 'PII-1', channel: 'phone', category: '噪音', urgency: 'normal', content: '楼下商铺噪音', caller: { name: NAME, phone: PHONE }, unitId: 'U-JD-01' };
 
-    expect((await call('POST', '/api/hotline/orders', operator, order)).status).toBe(201);
+    // With an Idempotency-Key, so the remembered answer (which shows the caller in full) is stored too.
+    const first = await fetch(`${server!.baseUrl}/api/hotline/orders`, { method: 'POST', headers: { authorization: `Bearer ${operator}`, 'content-type': 'application/json', 'idempotency-key': 'pii-key-1' }, body: JSON.stringify(order) });
+    expect(first.status).toBe(201);
+    expect(((await first.json()) as { caller: unknown }).caller).toEqual({ name: NAME, phone: PHONE });
     expect((await call('POST', '/api/hotline/orders', operator, order)).status).toBe(200); // same body, recognised by digest
     expect((await call('POST', '/api/hotline/orders', operator, { ...order, caller: { name: NAME, phone: '13900000000' } })).status).toBe(409);
     // A rejected body carrying the phone must not echo it in the error.

@@ -9,6 +9,7 @@ export * from './http/validation';
 export * from './http/body-limit';
 export * from './http/request-context';
 export * from './http/idempotency';
+export * from './canonical-json';
 export * from './commands/command-context';
 export * from './commands/aggregate';
 export * from './observability/logger';

@@ -7,20 +7,10 @@ import { DomainError } from '../errors/domain-error';
 import { CLOCK } from '../tokens';
 import type { Clock } from '../time/clock';
 import type { CommandRequest } from './request-context';
+import type { PiiVault } from '../pii/pii-vault';
+import { canonicalJson } from '../canonical-json';
 
 const WINDOW_MS = 24 * 60 * 60 * 1000;
-
-/** JSON with sorted keys, so the same body in another key order has the same fingerprint. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value as object)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -33,11 +23,14 @@ interface StoredAnswer {
 
 /**
  * Remembered answers of POSTs made with an `Idempotency-Key` (SPEC §10), scoped to the caller. Kept in the read-model
- * database but outside every projection, so a rebuild does not forget them. Only the body's hash is stored, never the
- * body (it may hold personal data); the stored answer is what the caller already received.
+ * database but outside every projection, so a rebuild does not forget them. Of the request only hashes are stored;
+ * the answer (which may show a caller in full) is sealed, and answers past the 24-hour window are purged.
  */
 export class IdempotencyStore {
-  constructor(private readonly db: Kysely<any>) {}
+  constructor(
+    private readonly db: Kysely<any>,
+    private readonly vault: PiiVault,
+  ) {}
 
   async migrate(): Promise<void> {
     await this.db.schema
@@ -54,11 +47,12 @@ export class IdempotencyStore {
   async get(scope: string): Promise<StoredAnswer | undefined> {
     const row = await this.db.selectFrom('idempotency_keys').selectAll().where('scope', '=', scope).executeTakeFirst();
     if (!row) return undefined;
-    return { fingerprint: row.fingerprint, status: Number(row.status), body: JSON.parse(row.body), createdAtMs: Number(row.created_at_ms) };
+    return { fingerprint: row.fingerprint, status: Number(row.status), body: this.vault.openTransient(row.body), createdAtMs: Number(row.created_at_ms) };
   }
 
   async put(scope: string, answer: StoredAnswer): Promise<void> {
-    const values = { scope, fingerprint: answer.fingerprint, status: answer.status, body: JSON.stringify(answer.body ?? null), created_at_ms: answer.createdAtMs };
+    await this.db.deleteFrom('idempotency_keys').where('created_at_ms', '<', answer.createdAtMs - WINDOW_MS).execute();
+    const values = { scope, fingerprint: answer.fingerprint, status: answer.status, body: this.vault.sealTransient(answer.body ?? null), created_at_ms: answer.createdAtMs };
     await this.db
       .insertInto('idempotency_keys')
       .values(values)

@@ -33,7 +33,7 @@ export function openReadModels(config: AppConfig): Promise<ReadModelDb> {
     { provide: CLOCK, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createClock({ CLOCK: c.clock.mode, CLOCK_START: c.clock.start, NODE_ENV: c.production ? 'production' : undefined, dataDir: c.dataDir }) },
     { provide: EVENT_STORE, inject: [APP_CONFIG], useFactory: openEventStore },
     { provide: READ_MODEL_DB, inject: [APP_CONFIG], useFactory: openReadModels },
-    { provide: IdempotencyStore, inject: [READ_MODEL_DB], useFactory: (rm: ReadModelDb) => new IdempotencyStore(rm.db) },
+    { provide: IdempotencyStore, inject: [READ_MODEL_DB, PiiVault], useFactory: (rm: ReadModelDb, vault: PiiVault) => new IdempotencyStore(rm.db, vault) },
     { provide: PiiVault, inject: [READ_MODEL_DB, APP_CONFIG], useFactory: (rm: ReadModelDb, c: AppConfig) => new PiiVault(rm.db, c.piiKey) },
     Metrics,
     ProjectionsService,

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { Kysely } from 'kysely';
-import { canonicalJson } from '../http/idempotency';
+import { canonicalJson } from '../canonical-json';
 
 /**
  * Personal data as it is stored in events and read models (SPEC §8): AES-256-GCM under a data key of its own
@@ -42,6 +42,7 @@ function decrypt(key: Buffer, box: { iv: string; tag: string; data: string }): B
  */
 export class PiiVault {
   private readonly digestKey: Buffer;
+  private readonly transientKey: Buffer;
 
   constructor(
     private readonly db: Kysely<any>,
@@ -49,6 +50,7 @@ export class PiiVault {
   ) {
     if (masterKey.length !== 32) throw new Error('PII_KEY must be 32 bytes');
     this.digestKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'qingfeng pii digest', 32));
+    this.transientKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'qingfeng transient', 32));
   }
 
   async migrate(): Promise<void> {
@@ -101,6 +103,18 @@ export class PiiVault {
   /** Crypto-shredding: destroys the person's key. */
   async erase(subject: string): Promise<void> {
     await this.db.deleteFrom(KEYS_TABLE).where('subject', '=', subject).execute();
+  }
+
+  /**
+   * Short-lived copies that may contain personal data (remembered answers of idempotent requests, kept 24 hours):
+   * sealed under one key derived from the master key rather than a person's key.
+   */
+  sealTransient(value: unknown): string {
+    return JSON.stringify(encrypt(this.transientKey, Buffer.from(JSON.stringify(value))));
+  }
+
+  openTransient<T>(sealed: string): T {
+    return JSON.parse(decrypt(this.transientKey, JSON.parse(sealed)).toString('utf8')) as T;
   }
 
   /**
