@@ -1,6 +1,6 @@
 import { StoredEvent } from '@qf/event-store';
-import { ERASED, Erased, PiiVault, maskName, maskPhone } from '@qf/platform';
-import { Caller, StoredCaller, WorkOrder, deadlineView } from './work-order';
+import { ERASED, Erased, PiiVault, deadlineView, maskName, maskPhone } from '@qf/platform';
+import { Caller, StoredCaller, WorkOrder } from './work-order';
 
 export const maskCaller = (caller: Caller): Caller => ({
   ...(caller.name ? { name: maskName(caller.name) } : {}),

@@ -1,4 +1,5 @@
-import type { Recorded, SealedPii } from '@qf/platform';
+import { closeStage, moveStage, startDeadlines } from '@qf/platform';
+import type { Deadline as GenericDeadline, DeadlineStart as GenericDeadlineStart, Recorded, SealedPii } from '@qf/platform';
 
 /**
  * 12345 work order (工单) — the aggregate of SPEC §3.1: the hotline centre dispatches a citizen's request to a
@@ -22,18 +23,8 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 /** sign 签收时限, reply 办理时限. */
 export type HotlineStage = 'sign' | 'reply';
 
-/** A time limit of one dispatch round; due times are decided when the stage starts and stored in the event. */
-export interface Deadline {
-  stage: HotlineStage;
-  /** 1 for the first dispatch, +1 for each redispatch (改派) or reopen (重办). */
-  round: number;
-  startedAt: string;
-  dueAt: string;
-  /** 预警: when 80% of the stage's time has elapsed. */
-  warnAt: string;
-  state: 'pending' | 'met' | 'cancelled';
-  closedAt: string | null;
-}
+export type Deadline = GenericDeadline<HotlineStage>;
+export type DeadlineStart = GenericDeadlineStart<HotlineStage>;
 
 /** The caller (来电人). Personal data: shown in full only to the hotline centre and the handling unit (SPEC §8). */
 export interface Caller {
@@ -50,12 +41,6 @@ export interface StoredCaller {
   digest: string;
 }
 
-export interface DeadlineStart {
-  stage: HotlineStage;
-  startedAt: string;
-  dueAt: string;
-  warnAt: string;
-}
 
 export type OrderDispatched = {
   type: 'OrderDispatched';
@@ -163,16 +148,7 @@ export const STREAM_PREFIX = 'hotline-';
 
 function startRound(state: WorkOrder, starts: DeadlineStart[], at: string): Pick<WorkOrder, 'round' | 'deadlines' | 'lastDispatchedAt'> {
   const round = state.round + 1;
-  return {
-    round,
-    lastDispatchedAt: at,
-    deadlines: [...state.deadlines, ...starts.map((d) => ({ ...d, round, state: 'pending' as const, closedAt: null }))],
-  };
-}
-
-/** Closes the pending deadline of a stage in the current round. */
-function closeStage(deadlines: Deadline[], stage: HotlineStage, state: 'met' | 'cancelled', at: string): Deadline[] {
-  return deadlines.map((d) => (d.stage === stage && d.state === 'pending' ? { ...d, state, closedAt: at } : d));
+  return { round, lastDispatchedAt: at, deadlines: startDeadlines(state.deadlines, starts, round) };
 }
 
 export function evolve(state: WorkOrder, event: Recorded<WorkOrderEvent>): WorkOrder {
@@ -196,10 +172,7 @@ export function evolve(state: WorkOrder, event: Recorded<WorkOrderEvent>): WorkO
     case 'ExtensionDecided': {
       const extension = { pending: null, approvedDays: state.extension.approvedDays + (event.data.approved ? event.data.days : 0) };
       if (!event.data.approved || !event.data.replyDueAt) return { ...state, extension };
-      const deadlines = state.deadlines.map((d) =>
-        d.stage === 'reply' && d.state === 'pending' ? { ...d, dueAt: event.data.replyDueAt!, warnAt: event.data.replyWarnAt ?? d.warnAt } : d,
-      );
-      return { ...state, extension, deadlines };
+      return { ...state, extension, deadlines: moveStage(state.deadlines, 'reply', event.data.replyDueAt, event.data.replyWarnAt ?? event.data.replyDueAt) };
     }
     case 'OrderReplied':
       return {
@@ -224,10 +197,3 @@ export function evolve(state: WorkOrder, event: Recorded<WorkOrderEvent>): WorkO
 }
 
 export const workOrderAggregate = { initialState: initialWorkOrder, evolve };
-
-/** What a deadline looks like at `now`: met/cancelled as recorded, else overdue past its due time, warned past 80%. */
-export function deadlineView(d: Deadline, now: Date): { stage: HotlineStage; round: number; startedAt: string; dueAt: string; warnAt: string; closedAt: string | null; state: 'pending' | 'warned' | 'overdue' | 'met' | 'cancelled' } {
-  const t = now.getTime();
-  const state = d.state !== 'pending' ? d.state : t > Date.parse(d.dueAt) ? 'overdue' : t >= Date.parse(d.warnAt) ? 'warned' : 'pending';
-  return { stage: d.stage, round: d.round, startedAt: d.startedAt, dueAt: d.dueAt, warnAt: d.warnAt, closedAt: d.closedAt, state };
-}

@@ -24,3 +24,4 @@ export * from './time/sla-policy';
 export * from './pii/mask';
 export * from './module/case-readers';
 export * from './pii/pii-vault';
+export * from './time/deadline';

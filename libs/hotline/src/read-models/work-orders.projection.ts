@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@qf/event-store';
 import { documentProjection } from '@qf/projections';
-import { toRecorded } from '@qf/platform';
+import { nextDueAt, toRecorded } from '@qf/platform';
 import { STREAM_PREFIX, WorkOrder, WorkOrderEvent, evolve, initialWorkOrder } from '../work-order';
 
 export const WORK_ORDERS_TABLE = 'hotline_orders';
@@ -10,14 +10,6 @@ export const WORK_ORDERS_TABLE = 'hotline_orders';
  * applied twice or skipped, which the restart tests check.
  */
 export type WorkOrderRow = WorkOrder & { version: number; eventCount: number };
-
-const utc = (iso: string) => new Date(iso).toISOString();
-
-/** Earliest due time among pending deadlines: `next_due_at < now` is the `overdue=true` filter. */
-export function nextDueAt(order: WorkOrder): string | null {
-  const pending = order.deadlines.filter((d) => d.state === 'pending').map((d) => utc(d.dueAt));
-  return pending.length ? pending.sort()[0] : null;
-}
 
 /** 工单列表 read model: one row per order, filterable by unit, status, receipt time and overdue. */
 export const workOrdersProjection = documentProjection<WorkOrderRow>({
@@ -34,7 +26,7 @@ export const workOrdersProjection = documentProjection<WorkOrderRow>({
   columnsOf: (row: WorkOrderRow) => ({
     status: row.status,
     unit_id: row.unitId,
-    received_at: utc(row.receivedAt),
-    next_due_at: nextDueAt(row),
+    received_at: new Date(row.receivedAt).toISOString(),
+    next_due_at: nextDueAt(row.deadlines),
   }),
 });
