@@ -2,3 +2,4 @@ export * from './directory';
 export * from './directory.service';
 export * from './directory.module';
 export { UNIT_ID_PATTERN } from './units.http';
+export * from './read-scope';

@@ -19,10 +19,11 @@ import {
   execute,
   forbidden,
   hasRole,
+  listCaseRows,
   load,
   ruleViolation,
 } from '@qf/platform';
-import { DirectoryService } from '@qf/directory';
+import { DirectoryService, mayReadCase, readScope } from '@qf/directory';
 import { Caller, StoredCaller, WorkOrder, WorkOrderEvent, streamOf, workOrderAggregate } from './work-order';
 import { HotlineDecideContext } from './hotline-rules';
 import { callerViews, orderDetail, timeline } from './order-view';
@@ -92,10 +93,7 @@ export class WorkOrdersService implements OnModuleInit {
 
   /** Who may read an order (SPEC §1). */
   private assertMayRead(actor: Actor, order: Pick<WorkOrder, 'unitId'>): void {
-    if (hasRole(actor, 'hotline_operator')) return;
-    if (hasRole(actor, 'unit_handler', 'unit_head') && actor.unitId === order.unitId) return;
-    if (hasRole(actor, 'supervisor') && actor.unitId && this.directory.current().isInSubtree(order.unitId, actor.unitId)) return;
-    throw forbidden('you may not read this work order');
+    if (!mayReadCase(this.directory.current(), actor, ['hotline_operator'], order.unitId)) throw forbidden('you may not read this work order');
   }
 
   /** Caller identity in full: the hotline centre and the unit the order is assigned to (they must answer the person). */
@@ -119,52 +117,17 @@ export class WorkOrdersService implements OnModuleInit {
     return { kind: 'hotline', id: orderNo, version: loaded.version, items: await timeline(this.vault, loaded.events) };
   }
 
-  /** Which units' orders the caller may list, narrowed by the `unitId` filter (a subtree). */
-  private scopeOf(actor: Actor, unitFilter?: string): string[] | 'all' {
-    const dir = this.directory.current();
-    const filter = unitFilter ? dir.subtree(unitFilter) : null;
-    if (unitFilter && !dir.get(unitFilter)) throw new DomainError('NOT_FOUND', `unit ${unitFilter} not found`);
-    let allowed: string[] | 'all';
-    if (hasRole(actor, 'hotline_operator')) allowed = 'all';
-    else {
-      const own = new Set<string>();
-      if (actor.unitId && hasRole(actor, 'unit_handler', 'unit_head')) own.add(actor.unitId);
-      if (actor.unitId && hasRole(actor, 'supervisor')) dir.subtree(actor.unitId).forEach((u) => own.add(u));
-      if (own.size === 0) throw forbidden('your role may not read work orders');
-      allowed = [...own];
-    }
-    if (!filter) return allowed;
-    return allowed === 'all' ? filter : filter.filter((u) => allowed.includes(u));
-  }
-
   async list(query: ListOrdersQuery, actor: Actor) {
-    const scope = this.scopeOf(actor, query.unitId);
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 50;
-    const db = this.readModels.db;
-    let q = db.selectFrom(WORK_ORDERS_TABLE);
-    if (scope !== 'all') {
-      if (scope.length === 0) return { items: [], total: 0, page, pageSize };
-      q = q.where('unit_id', 'in', scope);
-    }
-    if (query.status) q = q.where('status', '=', query.status);
-    if (query.overdue !== undefined) {
-      const now = this.clock.now().toISOString();
-      q = query.overdue ? q.where('next_due_at', '<', now) : q.where((eb) => eb.or([eb('next_due_at', 'is', null), eb('next_due_at', '>=', now)]));
-    }
-    if (query.from) q = q.where('received_at', '>=', new Date(query.from).toISOString());
-    if (query.to) q = q.where('received_at', '<=', new Date(query.to).toISOString());
-    const totalRow = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
-    const rows = await q.select(['doc']).orderBy('received_at', 'desc').orderBy('id').limit(pageSize).offset((page - 1) * pageSize).execute();
+    const scope = readScope(this.directory.current(), actor, ['hotline_operator'], query.unitId);
     const now = this.clock.now();
-    const docs = rows.map((r) => JSON.parse(r.doc as string) as WorkOrderRow);
+    const { docs, ...page } = await listCaseRows<WorkOrderRow>(this.readModels.db, WORK_ORDERS_TABLE, query, scope, now);
     // Lists always show the caller masked (SPEC §8).
     const callers = await callerViews(this.vault, docs.map((d) => d.caller), docs.map(() => false));
     const items = docs.map((row, i) => {
       const { content: _content, reply: _reply, ...summary } = orderDetail(row, row.version, now, callers[i]);
       return summary;
     });
-    return { items, total: Number(totalRow?.n ?? 0), page, pageSize };
+    return { items, ...page };
   }
 }
 

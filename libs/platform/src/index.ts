@@ -25,3 +25,5 @@ export * from './pii/mask';
 export * from './module/case-readers';
 export * from './pii/pii-vault';
 export * from './time/deadline';
+export * from './commands/sequence';
+export * from './http/case-list.query';

@@ -34,6 +34,9 @@ export interface Loaded<S> {
 
 const EVENT_ID_NAMESPACE = '6f1f4f3e-2a7b-4c55-9d0e-2f6a8c1b9e11';
 
+/** The id of the i-th event a command appends to a stream: the same for every retry of that command. */
+export const eventIdFor = (commandId: string, streamId: string, i: number) => uuidv5(`${commandId}:${streamId}:${i}`, EVENT_ID_NAMESPACE);
+
 export function toRecorded<E extends DomainEvent>(e: StoredEvent): Recorded<E> {
   return { type: e.type, data: e.data, occurredAt: e.metadata.occurredAt, recordedAt: e.metadata.recordedAt } as Recorded<E>;
 }
@@ -72,7 +75,7 @@ export async function execute<S, E extends DomainEvent>(
   ctx: CommandContext,
   decide: (state: S, version: number) => Decision<E>,
 ): Promise<Executed<S>> {
-  const firstId = uuidv5(`${ctx.commandId}:${streamId}:0`, EVENT_ID_NAMESPACE);
+  const firstId = eventIdFor(ctx.commandId, streamId, 0);
   for (let attempt = 0; ; attempt++) {
     const loaded = await load(store, streamId, aggregate);
     if (loaded.events.some((e) => e.id === firstId)) return { ...loaded, position: null, appended: [], replayed: true };
@@ -84,7 +87,7 @@ export async function execute<S, E extends DomainEvent>(
     const recordedAt = formatShanghai(ctx.now);
     const occurredAt = formatShanghai(decision.occurredAt ?? ctx.now);
     const newEvents: NewEvent[] = decision.events.map((e, i) => ({
-      id: uuidv5(`${ctx.commandId}:${streamId}:${i}`, EVENT_ID_NAMESPACE),
+      id: eventIdFor(ctx.commandId, streamId, i),
       type: e.type,
       data: e.data,
       metadata: {

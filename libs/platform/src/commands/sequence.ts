@@ -1,0 +1,23 @@
+import type { EventStore } from '@qf/event-store';
+import type { CommandContext } from './command-context';
+import { eventIdFor, execute } from './aggregate';
+import { shanghaiDate } from '../time/calendar';
+
+type NumberAllocated = { type: 'NumberAllocated'; data: { n: number } };
+const counter = { initialState: () => 0, evolve: (n: number, e: NumberAllocated) => Math.max(n, e.data.n) };
+
+/**
+ * Server-assigned case ids: prefix + Shanghai date + daily sequence (XF20260315-0007). Each day is a stream of its
+ * own; optimistic concurrency makes numbers unique, and the command id makes a retried command get its number back.
+ */
+export async function allocateDailyId(store: EventStore, prefix: string, day: Date, ctx: CommandContext): Promise<string> {
+  const date = shanghaiDate(day).replace(/-/g, '');
+  const streamId = `sequence-${prefix}-${date}`;
+  const result = await execute(store, streamId, counter, { ...ctx, expectedVersion: undefined }, (n) => ({
+    events: [{ type: 'NumberAllocated', data: { n: n + 1 } } as NumberAllocated],
+  }));
+  // On a retried command nothing new is appended: the number is the one this command got the first time.
+  const mine = result.replayed ? result.events.find((e) => e.id === eventIdFor(ctx.commandId, streamId, 0)) : undefined;
+  const n = mine ? (mine.data as { n: number }).n : result.state;
+  return `${prefix}${date}-${String(n).padStart(4, '0')}`;
+}

@@ -1,0 +1,78 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import type { Kysely } from 'kysely';
+
+/** The filters every case list takes (SPEC §3): unit subtree, overdue, received time, paging. Contexts add `status`. */
+export class CaseListQuery {
+  @ApiPropertyOptional({ description: '单位 — this unit and its subtree' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/)
+  unitId?: string;
+
+  @ApiPropertyOptional({ description: '超期 — only cases with a deadline passed and not met (true), or none (false)' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: '收到时间起 (received)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: '收到时间止' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
+}
+
+export interface CaseListPage<TDoc> {
+  docs: TDoc[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * The list query over a case read model with the standard columns (`unit_id`, `status`, `received_at`,
+ * `next_due_at`, all UTC ISO text): scope, filters, newest first, paged.
+ */
+export async function listCaseRows<TDoc>(
+  db: Kysely<any>,
+  table: string,
+  query: CaseListQuery & { status?: string },
+  scope: string[] | 'all',
+  now: Date,
+): Promise<CaseListPage<TDoc>> {
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? 50;
+  if (scope !== 'all' && scope.length === 0) return { docs: [], total: 0, page, pageSize };
+  let q = db.selectFrom(table);
+  if (scope !== 'all') q = q.where('unit_id', 'in', scope);
+  if (query.status) q = q.where('status', '=', query.status);
+  if (query.overdue !== undefined) {
+    const iso = now.toISOString();
+    q = query.overdue ? q.where('next_due_at', '<', iso) : q.where((eb) => eb.or([eb('next_due_at', 'is', null), eb('next_due_at', '>=', iso)]));
+  }
+  if (query.from) q = q.where('received_at', '>=', new Date(query.from).toISOString());
+  if (query.to) q = q.where('received_at', '<=', new Date(query.to).toISOString());
+  const totalRow = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  const rows = await q.select(['doc']).orderBy('received_at', 'desc').orderBy('id').limit(pageSize).offset((page - 1) * pageSize).execute();
+  return { docs: rows.map((r) => JSON.parse(r.doc as string) as TDoc), total: Number(totalRow?.n ?? 0), page, pageSize };
+}
