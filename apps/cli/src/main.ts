@@ -3,9 +3,10 @@ import { parseArgs } from 'node:util';
 import { ROLES, Role, loadConfig, openEventStore, openReadModels, signToken } from '@qf/platform';
 import { runRebuildCommand } from '@qf/projections';
 import { workOrdersProjection } from '@qf/hotline';
+import { petitionsProjection } from '@qf/petition';
 
 /** Every projection of the system, by name (the rebuild command takes names from here). */
-const PROJECTIONS = [workOrdersProjection];
+const PROJECTIONS = [workOrdersProjection, petitionsProjection];
 
 const USAGE = `usage:
   npm run cli -- projections:rebuild [name ...]   rebuild read models from the events (all when no name)

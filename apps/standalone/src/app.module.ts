@@ -2,9 +2,10 @@ import { Module } from '@nestjs/common';
 import { PlatformModule } from '@qf/platform';
 import { DirectoryModule } from '@qf/directory';
 import { HotlineModule } from '@qf/hotline';
+import { PetitionModule } from '@qf/petition';
 
 /** Every context in one process on the embedded default (SQLite, in-process scheduler and bus). */
 @Module({
-  imports: [PlatformModule, DirectoryModule, HotlineModule],
+  imports: [PlatformModule, DirectoryModule, HotlineModule, PetitionModule],
 })
 export class StandaloneModule {}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { EventStore } from '@qf/event-store';
-import { APP_CONFIG, AppConfig, CLOCK, Clock, CommandContext, EVENT_STORE, SYSTEM_ACTOR, execute, load, notFound } from '@qf/platform';
+import { APP_CONFIG, AppConfig, CLOCK, Clock, CommandContext, EVENT_STORE, SYSTEM_ACTOR, execute, load, notFound, ruleViolation } from '@qf/platform';
 import {
   DIRECTORY_STREAM,
   DirectoryEvent,
@@ -55,6 +55,17 @@ export class DirectoryService implements OnModuleInit, OnModuleDestroy {
     const unit = this.view.get(id);
     if (!unit) throw notFound(`unit ${id}`);
     return unit;
+  }
+
+  /** Cases go only to units that exist and are not retired. */
+  assertActiveUnit(unitId: string): void {
+    const unit = this.view.get(unitId);
+    if (!unit || !unit.active) throw ruleViolation(`unit ${unitId} does not exist or is retired`);
+  }
+
+  /** The parent of a unit; the root for a unit without one (SPEC §4: level 2 of a root-level unit goes to the root). */
+  parentOf(unitId: string): string | null {
+    return this.view.get(unitId)?.parentId ?? this.view.root()?.id ?? null;
   }
 
   async refresh(): Promise<void> {

@@ -1,5 +1,5 @@
 import { StoredEvent } from '@qf/event-store';
-import { ERASED, Erased, PiiVault, deadlineView, maskName, maskPhone } from '@qf/platform';
+import { ERASED, Erased, PiiVault, deadlineView, timelineEntry, maskName, maskPhone } from '@qf/platform';
 import { Caller, StoredCaller, WorkOrder } from './work-order';
 
 export const maskCaller = (caller: Caller): Caller => ({
@@ -57,15 +57,6 @@ export async function timeline(vault: PiiVault, events: StoredEvent[]) {
   const views = await callerViews(vault, callers, callers.map(() => false));
   return events.map((e, i) => {
     const data = e.data as Record<string, unknown>;
-    return {
-      revision: e.revision,
-      type: e.type,
-      occurredAt: e.metadata.occurredAt,
-      recordedAt: e.metadata.recordedAt,
-      actor: e.metadata.actor,
-      correlationId: e.metadata.correlationId,
-      causationId: e.metadata.causationId,
-      data: 'caller' in data ? { ...data, caller: views[i] } : data,
-    };
+    return timelineEntry(e, 'caller' in data ? { ...data, caller: views[i] } : data);
   });
 }

@@ -21,7 +21,6 @@ import {
   hasRole,
   listCaseRows,
   load,
-  ruleViolation,
 } from '@qf/platform';
 import { DirectoryService, mayReadCase, readScope } from '@qf/directory';
 import { Caller, StoredCaller, WorkOrder, WorkOrderEvent, streamOf, workOrderAggregate } from './work-order';
@@ -64,8 +63,7 @@ export class WorkOrdersService implements OnModuleInit {
 
   /** The target of a dispatch must be an active unit of the directory. */
   assertDispatchTarget(unitId: string): void {
-    const unit = this.directory.current().get(unitId);
-    if (!unit || !unit.active) throw ruleViolation(`unit ${unitId} does not exist or is retired`);
+    this.directory.assertActiveUnit(unitId);
   }
 
   async run(orderNo: string, ctx: CommandContext, decide: Decide) {

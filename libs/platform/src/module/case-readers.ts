@@ -1,6 +1,7 @@
 import { Controller, Get, Injectable, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
+import type { StoredEvent } from '@qf/event-store';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/auth.guard';
 import { DomainError } from '../errors/domain-error';
@@ -16,6 +17,20 @@ export class AsOfQuery {
   @IsOptional()
   @IsISO8601({ strict: true })
   knownAt?: string;
+}
+
+/** One entry of a case's event timeline (SPEC §3); `data` is the event's data after the caller's masking. */
+export function timelineEntry(e: StoredEvent, data: unknown) {
+  return {
+    revision: e.revision,
+    type: e.type,
+    occurredAt: e.metadata.occurredAt,
+    recordedAt: e.metadata.recordedAt,
+    actor: e.metadata.actor,
+    correlationId: e.metadata.correlationId,
+    causationId: e.metadata.causationId,
+    data,
+  };
 }
 
 /** What each case context offers to the generic /api/cases/:kind/:id endpoints. */

@@ -1,0 +1,19 @@
+import { forbidden, hasRole } from '@qf/platform';
+import type { DecisionResult, Petition, ReviewDecided } from '../petition';
+import { PetitionDecideContext, assertExists, assertStatus } from '../petition-rules';
+
+export interface DecideReview {
+  result: DecisionResult;
+  opinion: string;
+}
+
+/** 复查意见 — by the supervision office of the handling unit's parent; meets `review`. */
+export function decideReviewDecision(command: DecideReview, state: Petition, ctx: PetitionDecideContext): ReviewDecided[] {
+  assertExists(state);
+  const reviewer = state.unitId ? ctx.parentOf(state.unitId) : null;
+  if (!hasRole(ctx.actor, 'supervisor') || !reviewer || ctx.actor.unitId !== reviewer) {
+    throw forbidden('a review is decided by the supervisor of the handling unit\'s parent');
+  }
+  assertStatus(state, 'review decision', ['under_review']);
+  return [{ type: 'ReviewDecided', data: { id: state.id, reviewerUnitId: reviewer, result: command.result, opinion: command.opinion } }];
+}

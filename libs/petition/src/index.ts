@@ -1,0 +1,6 @@
+export * from './petition';
+export * from './petition-rules';
+export * from './petition-view';
+export * from './read-models/petitions.projection';
+export * from './petitions.service';
+export * from './petition.module';

@@ -1,0 +1,168 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import type { EventStore } from '@qf/event-store';
+import type { ReadModelDb } from '@qf/projections';
+import {
+  Actor,
+  AsOfQuery,
+  CLOCK,
+  CaseReaders,
+  Clock,
+  CommandContext,
+  DEFAULT_SLA_POLICY,
+  Decision,
+  DomainError,
+  EVENT_STORE,
+  Metrics,
+  PiiVault,
+  ProjectionsService,
+  READ_MODEL_DB,
+  allocateDailyId,
+  execute,
+  forbidden,
+  hasRole,
+  listCaseRows,
+  load,
+} from '@qf/platform';
+import { DirectoryService, mayReadCase, readScope } from '@qf/directory';
+import { Petition, PetitionEvent, Petitioner, StoredPetitioner, petitionAggregate, petitionStream } from './petition';
+import { PetitionDecideContext } from './petition-rules';
+import { petitionDetail, petitionTimeline, petitionerViews } from './petition-view';
+import { PETITIONS_TABLE, PetitionRow, petitionsProjection } from './read-models/petitions.projection';
+import { ListPetitionsQuery } from './list-petitions.query';
+import type { RegisterPetitionDto } from './register-petition/register-petition.dto';
+import { decideRegisterPetition } from './register-petition/register-petition';
+
+type Decide = (state: Petition, ctx: PetitionDecideContext) => PetitionEvent[] | Decision<PetitionEvent>;
+
+const OFFICE: ['petition_officer'] = ['petition_officer'];
+const REPEAT_WINDOW_MS = 365 * 24 * 3600 * 1000;
+
+/** The application service of the petitions context (SPEC §3.2). */
+@Injectable()
+export class PetitionsService implements OnModuleInit {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelDb,
+    private readonly directory: DirectoryService,
+    private readonly projections: ProjectionsService,
+    private readonly caseReaders: CaseReaders,
+    private readonly metrics: Metrics,
+    private readonly vault: PiiVault,
+  ) {}
+
+  onModuleInit(): void {
+    this.projections.register(petitionsProjection);
+    this.caseReaders.register({ kind: 'petition', detail: (id, actor, at) => this.detail(id, actor, at), events: (id, actor) => this.timeline(id, actor) });
+  }
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  assertActiveUnit(unitId: string): void {
+    this.directory.assertActiveUnit(unitId);
+  }
+
+  private decideContext(ctx: CommandContext): PetitionDecideContext {
+    const dir = this.directory.current();
+    return {
+      actor: ctx.actor,
+      now: ctx.now,
+      policy: DEFAULT_SLA_POLICY,
+      parentOf: (unitId) => this.directory.parentOf(unitId),
+      inSubtree: (unitId, rootId) => dir.isInSubtree(unitId, rootId),
+    };
+  }
+
+  async run(id: string, ctx: CommandContext, decide: Decide) {
+    const dctx = this.decideContext(ctx);
+    const result = await execute(this.store, petitionStream(id), petitionAggregate, ctx, (state) => {
+      const decided = decide(state, dctx);
+      return Array.isArray(decided) ? { events: decided } : decided;
+    });
+    for (const e of result.appended) this.metrics.eventsAppended.inc({ type: e.type });
+    await this.projections.settle(result.position);
+    return { detail: await this.view(result.state, result.version, this.clock.now(), ctx.actor), created: result.appended.length > 0 };
+  }
+
+  /** 登记: allocates the XF id, seals the petitioner under their own key, and looks for an earlier petition (重复信访). */
+  async register(body: RegisterPetitionDto, ctx: CommandContext) {
+    const receivedAt = body.receivedAt ? new Date(body.receivedAt) : ctx.now;
+    if (receivedAt.getTime() > ctx.now.getTime()) throw new DomainError('RULE_VIOLATION', 'receivedAt may not be in the future');
+    const id = await allocateDailyId(this.store, 'XF', receivedAt, ctx);
+    const plain: Petitioner = { ...body.petitioner };
+    for (const k of Object.keys(plain) as Array<keyof Petitioner>) if (plain[k] === undefined) delete plain[k];
+    const petitioner: StoredPetitioner = {
+      sealed: await this.vault.seal(`petition-${id}-petitioner`, plain),
+      idDigest: plain.idNumber ? this.vault.digest({ idNumber: plain.idNumber.toUpperCase() }) : null,
+    };
+    const repeatOf = petitioner.idDigest ? await this.findRepeat(petitioner.idDigest, body.category, receivedAt, id) : null;
+    return this.run(id, ctx, (state, dctx) =>
+      decideRegisterPetition(
+        { id, channel: body.channel, petitioner, anonymous: body.anonymous ?? false, subject: body.subject, content: body.content, category: body.category, receivedAt, repeatOf },
+        state,
+        dctx,
+      ),
+    );
+  }
+
+  /** The latest petition of the same person (by id-number digest) in the same category within the preceding 365 days. */
+  private async findRepeat(idDigest: string, category: string, receivedAt: Date, selfId: string): Promise<string | null> {
+    const row = await this.readModels.db
+      .selectFrom(PETITIONS_TABLE)
+      .select('id')
+      .where('id_digest', '=', idDigest)
+      .where('category', '=', category)
+      .where('received_at', '>=', new Date(receivedAt.getTime() - REPEAT_WINDOW_MS).toISOString())
+      .where('received_at', '<=', receivedAt.toISOString())
+      .where('id', '!=', selfId)
+      .orderBy('received_at', 'desc')
+      .executeTakeFirst();
+    return (row?.id as string | undefined) ?? null;
+  }
+
+  private assertMayRead(actor: Actor, petition: Pick<Petition, 'unitId'>): void {
+    if (!mayReadCase(this.directory.current(), actor, OFFICE, petition.unitId)) throw forbidden('you may not read this petition');
+  }
+
+  /** Petitioner identity in full: the bureau, and the unit it is assigned to unless the petitioner asked for anonymity. */
+  private mayReveal(actor: Actor, petition: Pick<Petition, 'unitId' | 'anonymous'>): boolean {
+    if (hasRole(actor, 'petition_officer')) return true;
+    return !petition.anonymous && hasRole(actor, 'unit_handler', 'unit_head') && !!petition.unitId && actor.unitId === petition.unitId;
+  }
+
+  private async view(state: Petition, version: number, now: Date, actor: Actor) {
+    const [petitioner] = await petitionerViews(this.vault, [state.petitioner], [this.mayReveal(actor, state)]);
+    return petitionDetail(state, version, now, petitioner);
+  }
+
+  async detail(id: string, actor: Actor, at: AsOfQuery = {}) {
+    const asOf = at.asOf ? new Date(at.asOf) : undefined;
+    const knownAt = at.knownAt ? new Date(at.knownAt) : undefined;
+    const loaded = await load<Petition, PetitionEvent>(this.store, petitionStream(id), petitionAggregate, { occurredUntil: asOf, recordedUntil: knownAt });
+    if (!loaded.state.exists) throw new DomainError('NOT_FOUND', `petition ${id} not found`);
+    this.assertMayRead(actor, loaded.state);
+    return this.view(loaded.state, loaded.version, asOf ?? this.clock.now(), actor);
+  }
+
+  async timeline(id: string, actor: Actor) {
+    const loaded = await load<Petition, PetitionEvent>(this.store, petitionStream(id), petitionAggregate);
+    if (!loaded.state.exists) throw new DomainError('NOT_FOUND', `petition ${id} not found`);
+    this.assertMayRead(actor, loaded.state);
+    return { kind: 'petition', id, version: loaded.version, items: await petitionTimeline(this.vault, loaded.events) };
+  }
+
+  async list(query: ListPetitionsQuery, actor: Actor) {
+    const scope = readScope(this.directory.current(), actor, OFFICE, query.unitId);
+    const now = this.clock.now();
+    const { docs, ...page } = await listCaseRows<PetitionRow>(this.readModels.db, PETITIONS_TABLE, query, scope, now);
+    // Lists always show the petitioner masked (SPEC §8).
+    const petitioners = await petitionerViews(this.vault, docs.map((d) => d.petitioner), docs.map(() => false));
+    const items = docs.map((row, i) => {
+      const { content: _content, reply: _reply, ...summary } = petitionDetail(row, row.version, now, petitioners[i]);
+      return summary;
+    });
+    return { items, ...page };
+  }
+}

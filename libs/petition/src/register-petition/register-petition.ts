@@ -1,0 +1,24 @@
+import { ruleViolation } from '@qf/platform';
+import type { Petition, PetitionChannel, PetitionRegistered, StoredPetitioner } from '../petition';
+import { PetitionDecideContext, startStage } from '../petition-rules';
+
+/** The register command as decide sees it: id allocated, petitioner sealed, repeat looked up by the service. */
+export interface RegisterPetition {
+  id: string;
+  channel: PetitionChannel;
+  petitioner: StoredPetitioner;
+  anonymous: boolean;
+  subject: string;
+  content: string;
+  category: string;
+  receivedAt: Date;
+  repeatOf: string | null;
+}
+
+/** 登记 — the bureau registers a petition; the `assign` time limit starts. */
+export function decideRegisterPetition(command: RegisterPetition, state: Petition, ctx: PetitionDecideContext): { events: PetitionRegistered[]; occurredAt: Date } {
+  if (state.exists) throw ruleViolation(`petition ${command.id} already exists`);
+  if (command.receivedAt.getTime() > ctx.now.getTime()) throw ruleViolation('receivedAt may not be in the future');
+  const { receivedAt, ...data } = command;
+  return { occurredAt: receivedAt, events: [{ type: 'PetitionRegistered', data: { ...data, deadlines: [startStage(ctx.policy, 'assign', receivedAt)] } }] };
+}
