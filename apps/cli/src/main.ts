@@ -4,9 +4,10 @@ import { ROLES, Role, loadConfig, openEventStore, openReadModels, signToken } fr
 import { runRebuildCommand } from '@qf/projections';
 import { workOrdersProjection } from '@qf/hotline';
 import { petitionsProjection } from '@qf/petition';
+import { auditProjection, cluesProjection } from '@qf/clue';
 
 /** Every projection of the system, by name (the rebuild command takes names from here). */
-const PROJECTIONS = [workOrdersProjection, petitionsProjection];
+const PROJECTIONS = [workOrdersProjection, petitionsProjection, cluesProjection, auditProjection];
 
 const USAGE = `usage:
   npm run cli -- projections:rebuild [name ...]   rebuild read models from the events (all when no name)

@@ -3,9 +3,10 @@ import { PlatformModule } from '@qf/platform';
 import { DirectoryModule } from '@qf/directory';
 import { HotlineModule } from '@qf/hotline';
 import { PetitionModule } from '@qf/petition';
+import { ClueModule } from '@qf/clue';
 
 /** Every context in one process on the embedded default (SQLite, in-process scheduler and bus). */
 @Module({
-  imports: [PlatformModule, DirectoryModule, HotlineModule, PetitionModule],
+  imports: [PlatformModule, DirectoryModule, HotlineModule, PetitionModule, ClueModule],
 })
 export class StandaloneModule {}

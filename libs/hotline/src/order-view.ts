@@ -45,6 +45,7 @@ export function orderDetail(state: WorkOrder, version: number, now: Date, caller
     lastVisit: state.lastVisit,
     returnCount: state.returnCount,
     reopenCount: state.reopenCount,
+    referredClues: state.referredClues,
     version,
   };
 }

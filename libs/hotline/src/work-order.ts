@@ -81,7 +81,11 @@ export type OrderClosed = { type: 'OrderClosed'; data: { orderNo: string; unitId
 /** 重办 — same unit, new time limits, after an unsatisfied visit. */
 export type OrderReopened = { type: 'OrderReopened'; data: { orderNo: string; unitId: string; reason: string; deadlines: DeadlineStart[] } };
 
+/** 移送纪检监察 — the order was referred to the discipline unit as problem clue `clueId`. */
+export type OrderReferred = { type: 'OrderReferred'; data: { orderNo: string; clueId: string; reason: string } };
+
 export type WorkOrderEvent =
+  | OrderReferred
   | OrderDispatched
   | OrderSigned
   | OrderReturned
@@ -118,6 +122,8 @@ export interface WorkOrder {
   lastVisit: { satisfaction: Satisfaction; resolved: boolean; comment: string | null; visitedAt: string } | null;
   returnCount: number;
   reopenCount: number;
+  /** Clues registered from this order (移送). */
+  referredClues: string[];
 }
 
 export const initialWorkOrder = (): WorkOrder => ({
@@ -141,6 +147,7 @@ export const initialWorkOrder = (): WorkOrder => ({
   lastVisit: null,
   returnCount: 0,
   reopenCount: 0,
+  referredClues: [],
 });
 
 export const streamOf = (orderNo: string) => `hotline-${orderNo}`;
@@ -187,6 +194,8 @@ export function evolve(state: WorkOrder, event: Recorded<WorkOrderEvent>): WorkO
       return { ...state, lastVisit: { satisfaction: event.data.satisfaction, resolved: event.data.resolved, comment: event.data.comment, visitedAt: at } };
     case 'OrderClosed':
       return { ...state, status: 'closed' };
+    case 'OrderReferred':
+      return { ...state, referredClues: [...state.referredClues, event.data.clueId] };
     case 'OrderReopened':
       return { ...state, status: 'reopened', reopenCount: state.reopenCount + 1, ...startRound(state, event.data.deadlines, at) };
     default: {

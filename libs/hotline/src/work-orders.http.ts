@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, AsOfQuery, CommandRequest, CurrentActor, DomainError, Roles, commandContextOf } from '@qf/platform';
 import { WorkOrdersService } from './work-orders.service';
+import { ReferDto } from '@qf/clue';
 import { ListOrdersQuery } from './list-orders.query';
 import { CreateOrderDto } from './create-order/create-order.dto';
 import { ORDER_NO_PATTERN, decideCreateOrder } from './create-order/create-order';
@@ -117,6 +118,14 @@ export class WorkOrdersController {
   @ApiOperation({ summary: '回访 — satisfied / basically satisfied closes the order' })
   async visit(@Param('orderNo') orderNo: string, @Body() body: VisitOrderDto, @CurrentActor() actor: Actor, @Req() req: CommandRequest) {
     return (await this.orders.run(orderNoOf(orderNo), this.ctx(req, actor), (s, c) => decideVisitOrder(body, s, c))).detail;
+  }
+
+  @Post(':orderNo/refer')
+  @HttpCode(200)
+  @Roles('hotline_operator', 'supervisor')
+  @ApiOperation({ summary: '移送纪检监察 — register a problem clue (source hotline) pointing back at this order' })
+  refer(@Param('orderNo') orderNo: string, @Body() body: ReferDto, @CurrentActor() actor: Actor, @Req() req: CommandRequest) {
+    return this.orders.refer(orderNoOf(orderNo), body, this.ctx(req, actor));
   }
 
   @Post(':orderNo/reopen')

@@ -16,6 +16,7 @@ import {
   PiiVault,
   ProjectionsService,
   READ_MODEL_DB,
+  eventIdFor,
   execute,
   forbidden,
   hasRole,
@@ -23,6 +24,8 @@ import {
   load,
 } from '@qf/platform';
 import { DirectoryService, mayReadCase, readScope } from '@qf/directory';
+import { CluesService, ReferDto } from '@qf/clue';
+import { decideReferOrder } from './refer-order/refer-order';
 import { Caller, StoredCaller, WorkOrder, WorkOrderEvent, streamOf, workOrderAggregate } from './work-order';
 import { HotlineDecideContext } from './hotline-rules';
 import { callerViews, orderDetail, timeline } from './order-view';
@@ -46,6 +49,7 @@ export class WorkOrdersService implements OnModuleInit {
     private readonly caseReaders: CaseReaders,
     private readonly metrics: Metrics,
     private readonly vault: PiiVault,
+    private readonly clues: CluesService,
   ) {}
 
   onModuleInit(): void {
@@ -87,6 +91,24 @@ export class WorkOrdersService implements OnModuleInit {
   private async view(state: WorkOrder, version: number, now: Date, actor: Actor) {
     const [caller] = await callerViews(this.vault, [state.caller], [this.mayReveal(actor, state)]);
     return orderDetail(state, version, now, caller);
+  }
+
+  /**
+   * 移送纪检监察: the order records the referral, then the clue is registered with the same correlation id and its
+   * causation pointing at that event. A retry with the same Idempotency-Key completes a referral cut short.
+   */
+  async refer(orderNo: string, body: ReferDto, ctx: CommandContext) {
+    const loaded = await load<WorkOrder, WorkOrderEvent>(this.store, streamOf(orderNo), workOrderAggregate);
+    if (!loaded.state.exists) throw new DomainError('NOT_FOUND', `work order ${orderNo} not found`);
+    if (hasRole(ctx.actor, 'supervisor') && !hasRole(ctx.actor, 'hotline_operator')) this.assertMayRead(ctx.actor, loaded.state);
+    const clueId = await this.clues.allocateId(ctx);
+    const referred = await this.run(orderNo, ctx, (state, dctx) => decideReferOrder({ clueId, reason: body.reason }, state, dctx));
+    await this.clues.registerReferred(
+      clueId,
+      { source: 'hotline', sourceRef: `hotline/${orderNo}`, subjects: body.subjects, allegations: body.reason, causationId: eventIdFor(ctx.commandId, streamOf(orderNo), 0) },
+      ctx,
+    );
+    return { ...referred.detail, clueId };
   }
 
   /** Who may read an order (SPEC §1). */

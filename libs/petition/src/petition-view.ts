@@ -47,6 +47,7 @@ export function petitionDetail(state: Petition, version: number, now: Date, peti
     recheck: state.recheck,
     ledBy: state.ledBy,
     closedAt: state.closedAt,
+    referredClues: state.referredClues,
     version,
   };
 }

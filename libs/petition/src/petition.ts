@@ -68,7 +68,11 @@ export type PetitionClosed = { type: 'PetitionClosed'; data: { id: string; by: '
 /** 包案 — a named leader takes charge of a backlog case. */
 export type PetitionLed = { type: 'PetitionLed'; data: { id: string; leaderName: string; supervisorUnitId: string } };
 
+/** 移送纪检监察 — referred to the discipline unit as problem clue `clueId`. */
+export type PetitionReferred = { type: 'PetitionReferred'; data: { id: string; clueId: string; reason: string } };
+
 export type PetitionEvent =
+  | PetitionReferred
   | PetitionRegistered
   | PetitionAssigned
   | PetitionAccepted
@@ -105,6 +109,7 @@ export interface Petition {
   recheck: { reason: string; requestedAt: string; result: DecisionResult | null; opinion: string | null; decidedAt: string | null } | null;
   ledBy: string | null;
   closedAt: string | null;
+  referredClues: string[];
 }
 
 export const initialPetition = (): Petition => ({
@@ -129,6 +134,7 @@ export const initialPetition = (): Petition => ({
   recheck: null,
   ledBy: null,
   closedAt: null,
+  referredClues: [],
 });
 
 export const PETITION_STREAM_PREFIX = 'petition-';
@@ -195,6 +201,8 @@ export function evolvePetition(state: Petition, event: Recorded<PetitionEvent>):
       };
     case 'PetitionClosed':
       return { ...state, status: 'closed', closedAt: at };
+    case 'PetitionReferred':
+      return { ...state, referredClues: [...state.referredClues, event.data.clueId] };
     case 'PetitionLed':
       return { ...state, ledBy: event.data.leaderName };
     default: {

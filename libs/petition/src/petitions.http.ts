@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, AsOfQuery, CommandRequest, CurrentActor, DomainError, Roles, commandContextOf } from '@qf/platform';
 import { PetitionsService } from './petitions.service';
+import { ReferDto } from '@qf/clue';
 import { ListPetitionsQuery } from './list-petitions.query';
 import { RegisterPetitionDto } from './register-petition/register-petition.dto';
 import { AssignPetitionDto } from './assign-petition/assign-petition.dto';
@@ -142,6 +143,14 @@ export class PetitionsController {
   @ApiOperation({ summary: '办结 (化解) — after the answer or the review' })
   async close(@Param('id') id: string, @CurrentActor() actor: Actor, @Req() req: CommandRequest) {
     return (await this.petitions.run(idOf(id), this.ctx(req, actor), (s, c) => decideClosePetition(s, c))).detail;
+  }
+
+  @Post(':id/refer')
+  @HttpCode(200)
+  @Roles('petition_officer')
+  @ApiOperation({ summary: '移送纪检监察 — register a problem clue (source petition) pointing back at this petition' })
+  refer(@Param('id') id: string, @Body() body: ReferDto, @CurrentActor() actor: Actor, @Req() req: CommandRequest) {
+    return this.petitions.refer(idOf(id), body, this.ctx(req, actor));
   }
 
   @Post(':id/lead')

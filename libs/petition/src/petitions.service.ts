@@ -17,6 +17,7 @@ import {
   ProjectionsService,
   READ_MODEL_DB,
   allocateDailyId,
+  eventIdFor,
   execute,
   forbidden,
   hasRole,
@@ -24,6 +25,8 @@ import {
   load,
 } from '@qf/platform';
 import { DirectoryService, mayReadCase, readScope } from '@qf/directory';
+import { CluesService, ReferDto } from '@qf/clue';
+import { decideReferPetition } from './refer-petition/refer-petition';
 import { Petition, PetitionEvent, Petitioner, StoredPetitioner, petitionAggregate, petitionStream } from './petition';
 import { PetitionDecideContext } from './petition-rules';
 import { petitionDetail, petitionTimeline, petitionerViews } from './petition-view';
@@ -49,6 +52,7 @@ export class PetitionsService implements OnModuleInit {
     private readonly caseReaders: CaseReaders,
     private readonly metrics: Metrics,
     private readonly vault: PiiVault,
+    private readonly clues: CluesService,
   ) {}
 
   onModuleInit(): void {
@@ -120,6 +124,20 @@ export class PetitionsService implements OnModuleInit {
       .orderBy('received_at', 'desc')
       .executeTakeFirst();
     return (row?.id as string | undefined) ?? null;
+  }
+
+  /** 移送纪检监察: as for work orders — the petition records it, the clue follows, causation-linked. */
+  async refer(id: string, body: ReferDto, ctx: CommandContext) {
+    const loaded = await load<Petition, PetitionEvent>(this.store, petitionStream(id), petitionAggregate);
+    if (!loaded.state.exists) throw new DomainError('NOT_FOUND', `petition ${id} not found`);
+    const clueId = await this.clues.allocateId(ctx);
+    const referred = await this.run(id, ctx, (state, dctx) => decideReferPetition({ clueId, reason: body.reason }, state, dctx));
+    await this.clues.registerReferred(
+      clueId,
+      { source: 'petition', sourceRef: `petition/${id}`, subjects: body.subjects, allegations: body.reason, causationId: eventIdFor(ctx.commandId, petitionStream(id), 0) },
+      ctx,
+    );
+    return { ...referred.detail, clueId };
   }
 
   private assertMayRead(actor: Actor, petition: Pick<Petition, 'unitId'>): void {

@@ -59,6 +59,8 @@ export async function listCaseRows<TDoc>(
   query: CaseListQuery & { status?: string },
   scope: string[] | 'all',
   now: Date,
+  /** Further equality filters on columns of the table (e.g. a clue's `source`). */
+  equals: Record<string, string | undefined> = {},
 ): Promise<CaseListPage<TDoc>> {
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 50;
@@ -66,6 +68,7 @@ export async function listCaseRows<TDoc>(
   let q = db.selectFrom(table);
   if (scope !== 'all') q = q.where('unit_id', 'in', scope);
   if (query.status) q = q.where('status', '=', query.status);
+  for (const [column, value] of Object.entries(equals)) if (value !== undefined) q = q.where(column, '=', value);
   if (query.overdue !== undefined) {
     const iso = now.toISOString();
     q = query.overdue ? q.where('next_due_at', '<', iso) : q.where((eb) => eb.or([eb('next_due_at', 'is', null), eb('next_due_at', '>=', iso)]));

@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { APP_CONFIG, AppConfig, PlatformModule, configureApp } from '@qf/platform';
+import { ClueModule } from '@qf/clue';
+
+/** The problem-clue service on its own, for the production topology (EventStoreDB + PostgreSQL). */
+@Module({ imports: [PlatformModule, ClueModule] })
+class CluesServiceModule {}
+
+async function bootstrap() {
+  const app = await NestFactory.create(CluesServiceModule, { bodyParser: false, bufferLogs: true });
+  configureApp(app, 'Qingfeng 清风 — problem clues 问题线索');
+  const config = app.get<AppConfig>(APP_CONFIG);
+  await app.listen(config.port);
+  console.log(`qingfeng clues service listening on :${config.port}`);
+}
+
+void bootstrap().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

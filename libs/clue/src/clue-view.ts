@@ -1,0 +1,39 @@
+import type { StoredEvent } from '@qf/event-store';
+import { ERASED, Erased, PiiVault, deadlineView, maskIdNumber, maskName, maskPhone, timelineEntry } from '@qf/platform';
+import type { Clue, Reporter, StoredReporter } from './clue';
+
+export const maskReporter = (r: Reporter): Reporter => ({
+  name: maskName(r.name),
+  ...(r.phone ? { phone: maskPhone(r.phone) } : {}),
+  ...(r.idNumber ? { idNumber: maskIdNumber(r.idNumber) } : {}),
+  realName: r.realName,
+});
+
+export type ReporterView = Reporter | Erased | null;
+
+export async function reporterViews(vault: PiiVault, stored: Array<StoredReporter | null>, reveal: boolean): Promise<ReporterView[]> {
+  const opened = await vault.openMany<Reporter>(stored.filter((s): s is StoredReporter => !!s).map((s) => s.sealed));
+  let next = 0;
+  return stored.map((s) => {
+    if (!s) return null;
+    const plain = opened[next++];
+    if (plain === ERASED) return ERASED;
+    return reveal ? plain : maskReporter(plain);
+  });
+}
+
+/** The case detail of SPEC §3 for a clue (only inspectors and case managers ever get here). */
+export function clueDetail(state: Clue, version: number, now: Date, reporter: ReporterView) {
+  const { exists: _exists, reporter: _sealed, ...rest } = state;
+  return { kind: 'clue' as const, ...rest, unitId: state.subjects[0]?.unitId ?? null, reporter, handled: state.status === 'concluded' || state.status === 'case_filed', deadlines: state.deadlines.map((d) => deadlineView(d, now)), version };
+}
+
+/** The timeline: the reporter masked (or "[erased]"), never the sealed form. */
+export async function clueTimeline(vault: PiiVault, events: StoredEvent[]) {
+  const stored = events.map((e) => ((e.data as { reporter?: StoredReporter | null }).reporter ?? null));
+  const views = await reporterViews(vault, stored, false);
+  return events.map((e, i) => {
+    const data = e.data as Record<string, unknown>;
+    return timelineEntry(e, 'reporter' in data ? { ...data, reporter: views[i] } : data);
+  });
+}

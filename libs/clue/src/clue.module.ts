@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { DirectoryModule } from '@qf/directory';
+import { AuditController, CluesController } from './clues.http';
+import { CluesService } from './clues.service';
+
+/** 问题线索 — the clue context (SPEC §3.3, §5, §8). */
+@Module({
+  imports: [DirectoryModule],
+  controllers: [CluesController, AuditController],
+  providers: [CluesService],
+  exports: [CluesService],
+})
+export class ClueModule {}

@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import type { EventStore } from '@qf/event-store';
+import type { ReadModelDb } from '@qf/projections';
+import {
+  Actor,
+  AsOfQuery,
+  CLOCK,
+  CaseReaders,
+  Clock,
+  CommandContext,
+  DEFAULT_SLA_POLICY,
+  Decision,
+  DomainError,
+  EVENT_STORE,
+  Metrics,
+  PiiVault,
+  ProjectionsService,
+  READ_MODEL_DB,
+  allocateDailyId,
+  execute,
+  forbidden,
+  hasRole,
+  listCaseRows,
+  load,
+  shanghaiDate,
+} from '@qf/platform';
+import { DirectoryService } from '@qf/directory';
+import { Clue, ClueEvent, ClueSource, ClueSubject, Reporter, StoredReporter, clueAggregate, clueStream } from './clue';
+import { ClueDecideContext } from './clue-rules';
+import { clueDetail, clueTimeline, reporterViews } from './clue-view';
+import { AUDIT_TABLE, AuditRow, CLUES_TABLE, ClueRow, auditProjection, cluesProjection } from './read-models/clues.projection';
+import { ListCluesQuery } from './list-clues.query';
+import type { RegisterClueDto } from './register-clue/register-clue.dto';
+import { decideRegisterClue } from './register-clue/register-clue';
+import { decideForgetReporter } from './forget-reporter/forget-reporter';
+
+type Decide = (state: Clue, ctx: ClueDecideContext) => ClueEvent[] | Decision<ClueEvent>;
+
+/** Clue contents reach inspectors and case managers only (SPEC §3.3, §8). */
+export function assertClueReader(actor: Actor): void {
+  if (!hasRole(actor, 'inspector', 'case_manager')) throw forbidden('problem clues are for discipline inspectors only');
+}
+
+const reporterSubject = (clueId: string) => `clue-${clueId}-reporter`;
+
+/** A clue registered on behalf of another case (referral, or an accountability clue of the escalation ladder). */
+export interface ReferredClue {
+  source: ClueSource;
+  sourceRef: string;
+  subjects: ClueSubject[];
+  allegations: string;
+  /** The event in the other stream that caused this clue. */
+  causationId: string;
+}
+
+/** The application service of the clue context (SPEC §3.3). */
+@Injectable()
+export class CluesService implements OnModuleInit {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelDb,
+    private readonly directory: DirectoryService,
+    private readonly projections: ProjectionsService,
+    private readonly caseReaders: CaseReaders,
+    private readonly metrics: Metrics,
+    private readonly vault: PiiVault,
+  ) {}
+
+  onModuleInit(): void {
+    this.projections.register(cluesProjection);
+    this.projections.register(auditProjection);
+    this.caseReaders.register({ kind: 'clue', detail: (id, actor, at) => this.detail(id, actor, at), events: (id, actor) => this.timeline(id, actor) });
+  }
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  async run(id: string, ctx: CommandContext, decide: Decide) {
+    assertClueReader(ctx.actor);
+    const dctx: ClueDecideContext = { actor: ctx.actor, now: ctx.now, policy: DEFAULT_SLA_POLICY };
+    const result = await execute(this.store, clueStream(id), clueAggregate, ctx, (state) => {
+      const decided = decide(state, dctx);
+      return Array.isArray(decided) ? { events: decided } : decided;
+    });
+    for (const e of result.appended) this.metrics.eventsAppended.inc({ type: e.type });
+    await this.projections.settle(result.position);
+    return { detail: await this.view(result.state, result.version, this.clock.now(), ctx), created: result.appended.length > 0 };
+  }
+
+  private assertSubjectUnits(subjects: ClueSubject[]): void {
+    const dir = this.directory.current();
+    subjects.forEach((s, i) => {
+      if (!dir.get(s.unitId)) throw new DomainError('RULE_VIOLATION', `subjects[${i}].unitId ${s.unitId} is not a unit of the directory`);
+    });
+  }
+
+  /** 线索登记: XS id, the reporter sealed under their own key. */
+  async register(body: RegisterClueDto, ctx: CommandContext) {
+    assertClueReader(ctx.actor);
+    const receivedAt = body.receivedAt ? new Date(body.receivedAt) : ctx.now;
+    if (receivedAt.getTime() > ctx.now.getTime()) throw new DomainError('RULE_VIOLATION', 'receivedAt may not be in the future');
+    this.assertSubjectUnits(body.subjects);
+    const id = await allocateDailyId(this.store, 'XS', receivedAt, ctx);
+    let reporter: StoredReporter | null = null;
+    if (body.reporter) {
+      const plain: Reporter = { name: body.reporter.name, realName: body.reporter.realName };
+      if (body.reporter.phone) plain.phone = body.reporter.phone;
+      if (body.reporter.idNumber) plain.idNumber = body.reporter.idNumber;
+      reporter = { sealed: await this.vault.seal(reporterSubject(id), plain), realName: plain.realName };
+    }
+    const subjects = body.subjects.map((s) => ({ name: s.name, unitId: s.unitId, rank: s.rank, partyMember: s.partyMember }));
+    return this.run(id, ctx, (state, dctx) =>
+      decideRegisterClue({ id, source: body.source, sourceRef: body.sourceRef ?? null, reporter, subjects, allegations: body.allegations, category: body.category, receivedAt }, state, dctx),
+    );
+  }
+
+  /** Allocates the id of a clue about to be registered for another case (the other stream records it first). */
+  allocateId(ctx: CommandContext): Promise<string> {
+    return allocateDailyId(this.store, 'XS', ctx.now, ctx);
+  }
+
+  /**
+   * Registers a clue caused by another case's event (移送 from the hotline or petitions, or level 3 of the ladder):
+   * same correlation id, causation pointing at that event. The caller has already checked its own roles.
+   */
+  async registerReferred(id: string, referral: ReferredClue, ctx: CommandContext): Promise<string> {
+    this.assertSubjectUnits(referral.subjects);
+    const dctx: ClueDecideContext = { actor: ctx.actor, now: ctx.now, policy: DEFAULT_SLA_POLICY };
+    const result = await execute(this.store, clueStream(id), clueAggregate, { ...ctx, causationId: referral.causationId, expectedVersion: undefined }, (state) =>
+      decideRegisterClue(
+        // Referrals come from the public's complaints about officials' conduct: 群众纪律 until an inspector decides.
+        { id, source: referral.source, sourceRef: referral.sourceRef, reporter: null, subjects: referral.subjects, allegations: referral.allegations, category: 'mass', receivedAt: ctx.now },
+        state,
+        dctx,
+      ),
+    );
+    await this.projections.settle(result.position);
+    return id;
+  }
+
+  async forgetReporter(id: string, ctx: CommandContext) {
+    const loaded = await load<Clue, ClueEvent>(this.store, clueStream(id), clueAggregate);
+    // The key goes first: once the request is acknowledged the identity can never be read again, whatever follows.
+    if (loaded.state.exists && loaded.state.reporter && hasRole(ctx.actor, 'case_manager')) await this.vault.erase(reporterSubject(id));
+    return this.run(id, ctx, (state, dctx) => decideForgetReporter(state, dctx));
+  }
+
+  /** The reporter unmasked for case managers only — and every such read leaves an audit record naming the reader. */
+  private async view(state: Clue, version: number, now: Date, reader: Pick<CommandContext, 'actor' | 'commandId' | 'correlationId'>) {
+    const reveal = hasRole(reader.actor, 'case_manager');
+    const [reporter] = await reporterViews(this.vault, [state.reporter], reveal);
+    if (reveal && reporter && reporter !== '[erased]') await this.audit(state.id, reader);
+    return clueDetail(state, version, now, reporter);
+  }
+
+  private async audit(clueId: string, reader: Pick<CommandContext, 'actor' | 'commandId' | 'correlationId'>): Promise<void> {
+    const at = this.clock.now();
+    const result = await execute(
+      this.store,
+      `audit-${shanghaiDate(at).slice(0, 7)}`,
+      { initialState: () => null, evolve: (s: null) => s },
+      { actor: reader.actor, now: at, commandId: `audit:${reader.commandId}:${clueId}`, correlationId: reader.correlationId, causationId: null },
+      () => ({ events: [{ type: 'ReporterIdentityRead', data: { clueId, reader: reader.actor.sub, readerName: reader.actor.name } }] }),
+    );
+    await this.projections.settle(result.position);
+  }
+
+  async detail(id: string, actor: Actor, at: AsOfQuery = {}, correlationId = 'read') {
+    assertClueReader(actor);
+    const asOf = at.asOf ? new Date(at.asOf) : undefined;
+    const knownAt = at.knownAt ? new Date(at.knownAt) : undefined;
+    const loaded = await load<Clue, ClueEvent>(this.store, clueStream(id), clueAggregate, { occurredUntil: asOf, recordedUntil: knownAt });
+    if (!loaded.state.exists) throw new DomainError('NOT_FOUND', `clue ${id} not found`);
+    return this.view(loaded.state, loaded.version, asOf ?? this.clock.now(), { actor, commandId: randomUUID(), correlationId });
+  }
+
+  async timeline(id: string, actor: Actor) {
+    assertClueReader(actor);
+    const loaded = await load<Clue, ClueEvent>(this.store, clueStream(id), clueAggregate);
+    if (!loaded.state.exists) throw new DomainError('NOT_FOUND', `clue ${id} not found`);
+    return { kind: 'clue', id, version: loaded.version, items: await clueTimeline(this.vault, loaded.events) };
+  }
+
+  async list(query: ListCluesQuery, actor: Actor) {
+    assertClueReader(actor);
+    const scope = query.unitId ? this.directory.current().subtree(query.unitId) : 'all';
+    if (query.unitId && !this.directory.current().get(query.unitId)) throw new DomainError('NOT_FOUND', `unit ${query.unitId} not found`);
+    const now = this.clock.now();
+    const { docs, ...page } = await listCaseRows<ClueRow>(this.readModels.db, CLUES_TABLE, query, scope, now, { source: query.source });
+    // Lists show the reporter masked, even to case managers (SPEC §8).
+    const reporters = await reporterViews(this.vault, docs.map((d) => d.reporter), false);
+    return { items: docs.map((row, i) => clueDetail(row, row.version, now, reporters[i])), ...page };
+  }
+
+  async auditLog(query: { clueId?: string; reader?: string; from?: string; to?: string }) {
+    let q = this.readModels.db.selectFrom(AUDIT_TABLE).select('doc');
+    if (query.clueId) q = q.where('clue_id', '=', query.clueId);
+    if (query.reader) q = q.where('reader', '=', query.reader);
+    if (query.from) q = q.where('at', '>=', new Date(query.from).toISOString());
+    if (query.to) q = q.where('at', '<=', new Date(query.to).toISOString());
+    const rows = await q.orderBy('at').limit(1000).execute();
+    return { items: rows.map((r) => JSON.parse(r.doc as string) as AuditRow) };
+  }
+}

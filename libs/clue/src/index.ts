@@ -1,0 +1,8 @@
+export * from './clue';
+export * from './clue-rules';
+export * from './clue-view';
+export * from './record-sanction/four-forms';
+export * from './read-models/clues.projection';
+export * from './clues.service';
+export * from './clue.module';
+export { ReferDto, ClueSubjectDto } from './register-clue/register-clue.dto';

@@ -1,0 +1,33 @@
+import { ruleViolation } from '@qf/platform';
+import type { Clue, SanctionRecorded } from '../clue';
+import { ClueDecideContext, assertExists, assertSubject } from '../clue-rules';
+import { Form, measureBelongsTo } from './four-forms';
+
+export interface RecordSanction {
+  subjectIndex: number;
+  form: Form;
+  measure: string;
+  decidedAt: string;
+  basis: string;
+}
+
+/**
+ * 运用四种形态处置 — once the clue is filed as a case; form-1 measures also after an inquiry reply or a verification
+ * finding. The measure must belong to the form.
+ */
+export function decideRecordSanction(command: RecordSanction, state: Clue, ctx: ClueDecideContext): SanctionRecorded[] {
+  assertExists(state);
+  assertSubject(state, command.subjectIndex);
+  if (!measureBelongsTo(command.form, command.measure)) throw ruleViolation(`measure ${command.measure} does not belong to form ${command.form}`);
+  const formOneAllowed = command.form === 1 && (state.inquiry !== null || state.verification !== null);
+  if (state.status !== 'case_filed' && !formOneAllowed) {
+    throw ruleViolation('a disposition of a person needs a filed case (form 1: also an inquiry reply or a verification finding)');
+  }
+  if (Date.parse(command.decidedAt) > ctx.now.getTime()) throw ruleViolation('decidedAt may not be in the future');
+  return [
+    {
+      type: 'SanctionRecorded',
+      data: { id: state.id, subjectIndex: command.subjectIndex, subjectUnitId: state.subjects[command.subjectIndex].unitId, form: command.form, measure: command.measure, decidedAt: command.decidedAt, basis: command.basis },
+    },
+  ];
+}

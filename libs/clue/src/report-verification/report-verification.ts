@@ -1,0 +1,16 @@
+import { ruleViolation } from '@qf/platform';
+import type { Clue, Finding, VerificationReported } from '../clue';
+import { ClueDecideContext, assertExists, assertStatus } from '../clue-rules';
+
+export interface ReportVerification {
+  finding: Finding;
+  report: string;
+}
+
+/** 初核结果 — meets `verification`. */
+export function decideReportVerification(command: ReportVerification, state: Clue, _ctx: ClueDecideContext): VerificationReported[] {
+  assertExists(state);
+  assertStatus(state, 'verification result', ['verifying']);
+  if (state.verification) throw ruleViolation('the verification has already been reported');
+  return [{ type: 'VerificationReported', data: { id: state.id, finding: command.finding, report: command.report } }];
+}
