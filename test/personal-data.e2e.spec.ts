@@ -7,6 +7,12 @@ import { ServerProcess, kill9, startServerProcess } from './support/process';
 const SECRET = 'pii-test-secret-0123456789abcdef';
 const NAME = '欧阳明珠';
 const PHONE = '13987654321';
+const PETITIONER_ID = '350102198807071357';
+const PETITIONER_PHONE = '13611112222';
+const REPORTER_NAME = '慕容秋水';
+const REPORTER_ID = '440106197012123456';
+const REPORTER_PHONE = '13533334444';
+const SECRETS = [NAME, PHONE, PETITIONER_ID, PETITIONER_PHONE, REPORTER_NAME, REPORTER_ID, REPORTER_PHONE];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -19,7 +25,7 @@ function filesUnder(dir: string): string[] {
  * SPEC §8: no plaintext personal data in the event store, the read models, or the logs. A known caller goes through
  * every work-order path, then every byte under DATA_DIR and everything the server logged is searched for it.
  */
-describe('caller identity at rest', () => {
+describe('personal data at rest: callers, petitioners, reporters', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'qf-pii-'));
   let server: ServerProcess | undefined;
   afterAll(async () => {
@@ -58,11 +64,33 @@ describe('caller identity at rest', () => {
     expect(events.body.items[0].data.caller).toEqual({ name: '欧**珠', phone: '139****4321' });
     expect(JSON.stringify(events.body)).not.toContain('digest');
 
+    // Petitions: registered, assigned, read in full by the bureau and the unit, masked elsewhere, repeated.
+    const officer = signToken({ sub: 'xf', roles: ['petition_officer'], unitId: 'U-XF' }, SECRET);
+    const petition = { channel: 'visit', petitioner: { name: '林某某', idNumber: PETITIONER_ID, phone: PETITIONER_PHONE, address: '西城街道幸福里7号' }, subject: '拖欠工资', content: '用人单位拖欠工资三个月', category: '劳动保障' };
+    const p1 = await call('POST', '/api/petitions', officer, petition);
+    expect(p1.body.petitioner.idNumber).toBe(PETITIONER_ID);
+    await call('POST', `/api/petitions/${p1.body.id}/assign`, officer, { unitId: 'U-JD-01', mode: 'assign' });
+    expect((await call('GET', `/api/petitions/${p1.body.id}`, street)).body.petitioner.phone).toBe(PETITIONER_PHONE);
+    expect((await call('POST', '/api/petitions', officer, petition)).body.repeatOf).toBe(p1.body.id);
+    await call('GET', '/api/petitions', officer);
+    await call('GET', `/api/cases/petition/${p1.body.id}/events`, officer);
+
+    // Clues: a real-name reporter, read unmasked by a case manager (audited), then a second one forgotten.
+    const inspector = signToken({ sub: 'jw', roles: ['inspector'], unitId: 'U-JW' }, SECRET);
+    const manager = signToken({ sub: 'cm', roles: ['case_manager'], unitId: 'U-JW' }, SECRET);
+    const clue = { source: 'other', reporter: { name: REPORTER_NAME, idNumber: REPORTER_ID, phone: REPORTER_PHONE, realName: true }, subjects: [{ name: '某干部', unitId: 'U-BM-ZJ', rank: 'section', partyMember: true }], allegations: '利用职务便利为亲属承揽工程。', category: 'integrity' };
+    const c1 = await call('POST', '/api/clues', inspector, clue);
+    expect((await call('GET', `/api/clues/${c1.body.id}`, manager)).body.reporter.idNumber).toBe(REPORTER_ID);
+    await call('GET', '/api/clues', manager);
+    await call('GET', `/api/cases/clue/${c1.body.id}/events`, manager);
+    await call('GET', '/api/audit', manager);
+    const c2 = await call('POST', '/api/clues', inspector, clue);
+    await call('POST', `/api/clues/${c2.body.id}/forget-reporter`, manager);
+
     // Everything the server logged (at trace level) holds no personal data.
     const logs = server.output();
     expect(logs).toContain('request completed');
-    expect(logs).not.toContain(PHONE);
-    expect(logs).not.toContain(NAME);
+    for (const secret of SECRETS) expect({ secret, inLogs: logs.includes(secret) }).toEqual({ secret, inLogs: false });
 
     await kill9(server);
     server = undefined;
@@ -71,8 +99,7 @@ describe('caller identity at rest', () => {
     expect(files.some((f) => f.endsWith('readmodels.sqlite'))).toBe(true);
     for (const file of files) {
       const bytes = readFileSync(file);
-      expect({ file, phone: bytes.includes(Buffer.from(PHONE)) }).toEqual({ file, phone: false });
-      expect({ file, name: bytes.includes(Buffer.from(NAME)) }).toEqual({ file, name: false });
+      for (const secret of SECRETS) expect({ file, secret, found: bytes.includes(Buffer.from(secret)) }).toEqual({ file, secret, found: false });
     }
   }, 120_000);
 
