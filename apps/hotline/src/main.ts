@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { APP_CONFIG, AppConfig, PlatformModule, configureApp } from '@qf/platform';
@@ -13,7 +14,8 @@ async function bootstrap() {
   configureApp(app, 'Qingfeng 清风 — 12345 work orders');
   const config = app.get<AppConfig>(APP_CONFIG);
   await app.listen(config.port);
-  console.log(`qingfeng hotline service listening on :${config.port}`);
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  console.log(`qingfeng hotline service listening on :${port}`);
 }
 
 void bootstrap().catch((error) => {
