@@ -171,4 +171,22 @@ describe('problem clues over HTTP', () => {
     const fromPetition = await post(`/api/petitions/${petition.body.id}/refer`, officer, referral).expect(200);
     expect((await get(`/api/clues/${fromPetition.body.clueId}`, inspector).expect(200)).body).toMatchObject({ source: 'petition', sourceRef: `petition/${petition.body.id}` });
   });
+
+  it('reports the four forms in person-times with shares, counts only, and only to inspectors, case managers and leaders', async () => {
+    inspector = t.token(['inspector'], 'U-JW', 'inspector-1');
+    const q = '/api/reports/four-forms?from=2026-03-01T00:00:00%2B08:00&to=2026-03-31T23:59:59%2B08:00';
+    const report = await get(q, inspector).expect(200);
+    // Recorded above: one form-1 (函询了结) and one form-3 (留党察看), both for subjects of U-BM-ZJ.
+    expect(report.body).toMatchObject({ total: 2, forms: { '1': { count: 1, share: 0.5 }, '2': { count: 0, share: 0 }, '3': { count: 1, share: 0.5 }, '4': { count: 0, share: 0 } } });
+    expect(report.body.byMeasure).toEqual({ inquiry_closure: 1, probation_within_party: 1 });
+    expect(report.body.byUnit).toEqual([expect.objectContaining({ unitId: 'U-BM-ZJ', unitName: '区住房和城乡建设局', total: 2 })]);
+    expect((await get(`${q}&unitId=U-JD-01`, inspector).expect(200)).body.total).toBe(0);
+    expect((await get(`${q}&unitId=U-QU`, manager).expect(200)).body.total).toBe(2);
+    expect((await get('/api/reports/four-forms?from=2026-04-01T00:00:00%2B08:00&to=2026-04-30T00:00:00%2B08:00', inspector).expect(200)).body.total).toBe(0);
+    const leader = await get(q, t.token(['leader'], 'U-QU')).expect(200);
+    expect(JSON.stringify(leader.body)).not.toMatch(/赵某某|礼品|allegations|reporter/);
+    for (const role of ['hotline_operator', 'petition_officer', 'unit_handler', 'unit_head', 'supervisor', 'admin'] as const) {
+      await get(q, t.token([role], 'U-QU')).expect(403);
+    }
+  });
 });

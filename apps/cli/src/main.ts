@@ -5,9 +5,10 @@ import { runRebuildCommand } from '@qf/projections';
 import { workOrdersProjection } from '@qf/hotline';
 import { petitionsProjection } from '@qf/petition';
 import { auditProjection, cluesProjection } from '@qf/clue';
+import { sanctionsProjection } from '@qf/reporting';
 
 /** Every projection of the system, by name (the rebuild command takes names from here). */
-const PROJECTIONS = [workOrdersProjection, petitionsProjection, cluesProjection, auditProjection];
+const PROJECTIONS = [workOrdersProjection, petitionsProjection, cluesProjection, auditProjection, sanctionsProjection];
 
 const USAGE = `usage:
   npm run cli -- projections:rebuild [name ...]   rebuild read models from the events (all when no name)

@@ -4,9 +4,10 @@ import { DirectoryModule } from '@qf/directory';
 import { HotlineModule } from '@qf/hotline';
 import { PetitionModule } from '@qf/petition';
 import { ClueModule } from '@qf/clue';
+import { ReportingModule } from '@qf/reporting';
 
 /** Every context in one process on the embedded default (SQLite, in-process scheduler and bus). */
 @Module({
-  imports: [PlatformModule, DirectoryModule, HotlineModule, PetitionModule, ClueModule],
+  imports: [PlatformModule, DirectoryModule, HotlineModule, PetitionModule, ClueModule, ReportingModule],
 })
 export class StandaloneModule {}
