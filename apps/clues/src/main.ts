@@ -1,24 +1,10 @@
 import 'reflect-metadata';
-import type { AddressInfo } from 'node:net';
 import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { APP_CONFIG, AppConfig, PlatformModule, configureApp } from '@qf/platform';
+import { PlatformModule, bootstrapService } from '@qf/platform';
 import { ClueModule } from '@qf/clue';
 
-/** The problem-clue service on its own, for the production topology (EventStoreDB + PostgreSQL). */
+/** The clues service on its own, for the production topology (EventStoreDB + PostgreSQL). */
 @Module({ imports: [PlatformModule, ClueModule] })
-class CluesServiceModule {}
+class ServiceModule {}
 
-async function bootstrap() {
-  const app = await NestFactory.create(CluesServiceModule, { bodyParser: false, bufferLogs: true });
-  configureApp(app, 'Qingfeng 清风 — problem clues 问题线索');
-  const config = app.get<AppConfig>(APP_CONFIG);
-  await app.listen(config.port);
-  const { port } = app.getHttpServer().address() as AddressInfo;
-  console.log(`qingfeng clues service listening on :${port}`);
-}
-
-void bootstrap().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+void bootstrapService(ServiceModule, 'Qingfeng 清风 — problem clues 问题线索', 'clues service');

@@ -1,24 +1,10 @@
 import 'reflect-metadata';
-import type { AddressInfo } from 'node:net';
 import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { APP_CONFIG, AppConfig, PlatformModule, configureApp } from '@qf/platform';
+import { PlatformModule, bootstrapService } from '@qf/platform';
 import { HotlineModule } from '@qf/hotline';
 
-/** The 12345 work-order service on its own, for the production topology (EventStoreDB + PostgreSQL). */
+/** The hotline service on its own, for the production topology (EventStoreDB + PostgreSQL). */
 @Module({ imports: [PlatformModule, HotlineModule] })
-class HotlineServiceModule {}
+class ServiceModule {}
 
-async function bootstrap() {
-  const app = await NestFactory.create(HotlineServiceModule, { bodyParser: false, bufferLogs: true });
-  configureApp(app, 'Qingfeng 清风 — 12345 work orders');
-  const config = app.get<AppConfig>(APP_CONFIG);
-  await app.listen(config.port);
-  const { port } = app.getHttpServer().address() as AddressInfo;
-  console.log(`qingfeng hotline service listening on :${port}`);
-}
-
-void bootstrap().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+void bootstrapService(ServiceModule, 'Qingfeng 清风 — 12345 work orders', 'hotline service');

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@qf/event-store';
-import { ERASED, Erased, PiiVault, deadlineView, maskIdNumber, maskName, maskPhone, timelineEntry } from '@qf/platform';
+import { Erased, PiiVault, deadlineView, maskIdNumber, maskName, maskPhone, personViews, timelineEntry } from '@qf/platform';
 import type { Clue, Reporter, StoredReporter } from './clue';
 
 export const maskReporter = (r: Reporter): Reporter => ({
@@ -11,16 +11,8 @@ export const maskReporter = (r: Reporter): Reporter => ({
 
 export type ReporterView = Reporter | Erased | null;
 
-export async function reporterViews(vault: PiiVault, stored: Array<StoredReporter | null>, reveal: boolean): Promise<ReporterView[]> {
-  const opened = await vault.openMany<Reporter>(stored.filter((s): s is StoredReporter => !!s).map((s) => s.sealed));
-  let next = 0;
-  return stored.map((s) => {
-    if (!s) return null;
-    const plain = opened[next++];
-    if (plain === ERASED) return ERASED;
-    return reveal ? plain : maskReporter(plain);
-  });
-}
+export const reporterViews = (vault: PiiVault, stored: Array<StoredReporter | null>, reveal: boolean): Promise<ReporterView[]> =>
+  personViews<Reporter>(vault, stored, reveal, maskReporter);
 
 /** The case detail of SPEC §3 for a clue (only inspectors and case managers ever get here). */
 export function clueDetail(state: Clue, version: number, now: Date, reporter: ReporterView) {

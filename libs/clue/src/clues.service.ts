@@ -7,13 +7,13 @@ import {
   AsOfQuery,
   CLOCK,
   CaseReaders,
+  CommandRunner,
   Clock,
   CommandContext,
   DEFAULT_SLA_POLICY,
   Decision,
   DomainError,
   EVENT_STORE,
-  Metrics,
   PiiVault,
   ProjectionsService,
   READ_MODEL_DB,
@@ -64,7 +64,7 @@ export class CluesService implements OnModuleInit {
     private readonly directory: DirectoryService,
     private readonly projections: ProjectionsService,
     private readonly caseReaders: CaseReaders,
-    private readonly metrics: Metrics,
+    private readonly commands: CommandRunner,
     private readonly vault: PiiVault,
   ) {}
 
@@ -81,12 +81,7 @@ export class CluesService implements OnModuleInit {
   async run(id: string, ctx: CommandContext, decide: Decide) {
     assertClueReader(ctx.actor);
     const dctx: ClueDecideContext = { actor: ctx.actor, now: ctx.now, policy: DEFAULT_SLA_POLICY };
-    const result = await execute(this.store, clueStream(id), clueAggregate, ctx, (state) => {
-      const decided = decide(state, dctx);
-      return Array.isArray(decided) ? { events: decided } : decided;
-    });
-    for (const e of result.appended) this.metrics.eventsAppended.inc({ type: e.type });
-    await this.projections.settle(result.position);
+    const result = await this.commands.run(clueStream(id), clueAggregate, ctx, (state) => decide(state, dctx));
     return { detail: await this.view(result.state, result.version, this.clock.now(), ctx), created: result.appended.length > 0 };
   }
 
@@ -129,7 +124,7 @@ export class CluesService implements OnModuleInit {
   async registerReferred(id: string, referral: ReferredClue, ctx: CommandContext): Promise<string> {
     this.assertSubjectUnits(referral.subjects);
     const dctx: ClueDecideContext = { actor: ctx.actor, now: ctx.now, policy: DEFAULT_SLA_POLICY };
-    const result = await execute(this.store, clueStream(id), clueAggregate, { ...ctx, causationId: referral.causationId, expectedVersion: undefined }, (state) =>
+    await this.commands.run(clueStream(id), clueAggregate, { ...ctx, causationId: referral.causationId, expectedVersion: undefined }, (state) =>
       decideRegisterClue(
         // Referrals come from the public's complaints about officials' conduct: 群众纪律 until an inspector decides.
         { id, source: referral.source, sourceRef: referral.sourceRef, reporter: null, subjects: referral.subjects, allegations: referral.allegations, category: 'mass', receivedAt: ctx.now },
@@ -137,7 +132,6 @@ export class CluesService implements OnModuleInit {
         dctx,
       ),
     );
-    await this.projections.settle(result.position);
     return id;
   }
 

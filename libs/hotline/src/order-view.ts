@@ -1,5 +1,5 @@
 import { StoredEvent } from '@qf/event-store';
-import { ERASED, Erased, PiiVault, deadlineView, timelineEntry, maskName, maskPhone } from '@qf/platform';
+import { Erased, PiiVault, deadlineView, maskName, maskPhone, personViews, timelineEntry } from '@qf/platform';
 import { Caller, StoredCaller, WorkOrder } from './work-order';
 
 export const maskCaller = (caller: Caller): Caller => ({
@@ -10,17 +10,8 @@ export const maskCaller = (caller: Caller): Caller => ({
 /** What a reader sees of a caller: in full, masked, or "[erased]" once the key is destroyed. */
 export type CallerView = Caller | Erased | null;
 
-export async function callerViews(vault: PiiVault, callers: Array<StoredCaller | null>, reveal: boolean[]): Promise<CallerView[]> {
-  const sealed = callers.filter((c): c is StoredCaller => c !== null).map((c) => c.sealed);
-  const opened = await vault.openMany<Caller>(sealed);
-  let next = 0;
-  return callers.map((c, i) => {
-    if (!c) return null;
-    const plain = opened[next++];
-    if (plain === ERASED) return ERASED;
-    return reveal[i] ? plain : maskCaller(plain);
-  });
-}
+export const callerViews = (vault: PiiVault, callers: Array<StoredCaller | null>, reveal: boolean[] | boolean): Promise<CallerView[]> =>
+  personViews<Caller>(vault, callers, reveal, maskCaller);
 
 /** The case detail of SPEC §3: kind, id, status, unitId, deadlines (with their state at `now`), version. */
 export function orderDetail(state: WorkOrder, version: number, now: Date, caller: CallerView) {

@@ -6,18 +6,17 @@ import {
   AsOfQuery,
   CLOCK,
   CaseReaders,
+  CommandRunner,
   Clock,
   CommandContext,
   DEFAULT_SLA_POLICY,
   Decision,
   DomainError,
   EVENT_STORE,
-  Metrics,
   PiiVault,
   ProjectionsService,
   READ_MODEL_DB,
   eventIdFor,
-  execute,
   forbidden,
   hasRole,
   listCaseRows,
@@ -47,7 +46,7 @@ export class WorkOrdersService implements OnModuleInit {
     private readonly directory: DirectoryService,
     private readonly projections: ProjectionsService,
     private readonly caseReaders: CaseReaders,
-    private readonly metrics: Metrics,
+    private readonly commands: CommandRunner,
     private readonly vault: PiiVault,
     private readonly clues: CluesService,
   ) {}
@@ -72,12 +71,7 @@ export class WorkOrdersService implements OnModuleInit {
 
   async run(orderNo: string, ctx: CommandContext, decide: Decide) {
     const dctx: HotlineDecideContext = { actor: ctx.actor, now: ctx.now, policy: DEFAULT_SLA_POLICY };
-    const result = await execute(this.store, streamOf(orderNo), workOrderAggregate, ctx, (state) => {
-      const decided = decide(state, dctx);
-      return Array.isArray(decided) ? { events: decided } : decided;
-    });
-    for (const e of result.appended) this.metrics.eventsAppended.inc({ type: e.type });
-    await this.projections.settle(result.position);
+    const result = await this.commands.run(streamOf(orderNo), workOrderAggregate, ctx, (state) => decide(state, dctx));
     return { detail: await this.view(result.state, result.version, this.clock.now(), ctx.actor), created: result.appended.length > 0 };
   }
 

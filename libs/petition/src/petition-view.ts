@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@qf/event-store';
-import { ERASED, Erased, PiiVault, deadlineView, timelineEntry, maskAddress, maskIdNumber, maskName, maskPhone } from '@qf/platform';
+import { Erased, PiiVault, deadlineView, maskAddress, maskIdNumber, maskName, maskPhone, personViews, timelineEntry } from '@qf/platform';
 import type { Petition, Petitioner, StoredPetitioner } from './petition';
 
 export const maskPetitioner = (p: Petitioner): Petitioner => ({
@@ -11,16 +11,8 @@ export const maskPetitioner = (p: Petitioner): Petitioner => ({
 
 export type PetitionerView = Petitioner | Erased | null;
 
-export async function petitionerViews(vault: PiiVault, stored: Array<StoredPetitioner | null>, reveal: boolean[]): Promise<PetitionerView[]> {
-  const opened = await vault.openMany<Petitioner>(stored.filter((s): s is StoredPetitioner => !!s).map((s) => s.sealed));
-  let next = 0;
-  return stored.map((s, i) => {
-    if (!s) return null;
-    const plain = opened[next++];
-    if (plain === ERASED) return ERASED;
-    return reveal[i] ? plain : maskPetitioner(plain);
-  });
-}
+export const petitionerViews = (vault: PiiVault, stored: Array<StoredPetitioner | null>, reveal: boolean[] | boolean): Promise<PetitionerView[]> =>
+  personViews<Petitioner>(vault, stored, reveal, maskPetitioner);
 
 /** The case detail of SPEC §3 for a petition. */
 export function petitionDetail(state: Petition, version: number, now: Date, petitioner: PetitionerView) {

@@ -6,19 +6,18 @@ import {
   AsOfQuery,
   CLOCK,
   CaseReaders,
+  CommandRunner,
   Clock,
   CommandContext,
   DEFAULT_SLA_POLICY,
   Decision,
   DomainError,
   EVENT_STORE,
-  Metrics,
   PiiVault,
   ProjectionsService,
   READ_MODEL_DB,
   allocateDailyId,
   eventIdFor,
-  execute,
   forbidden,
   hasRole,
   listCaseRows,
@@ -50,7 +49,7 @@ export class PetitionsService implements OnModuleInit {
     private readonly directory: DirectoryService,
     private readonly projections: ProjectionsService,
     private readonly caseReaders: CaseReaders,
-    private readonly metrics: Metrics,
+    private readonly commands: CommandRunner,
     private readonly vault: PiiVault,
     private readonly clues: CluesService,
   ) {}
@@ -81,12 +80,7 @@ export class PetitionsService implements OnModuleInit {
 
   async run(id: string, ctx: CommandContext, decide: Decide) {
     const dctx = this.decideContext(ctx);
-    const result = await execute(this.store, petitionStream(id), petitionAggregate, ctx, (state) => {
-      const decided = decide(state, dctx);
-      return Array.isArray(decided) ? { events: decided } : decided;
-    });
-    for (const e of result.appended) this.metrics.eventsAppended.inc({ type: e.type });
-    await this.projections.settle(result.position);
+    const result = await this.commands.run(petitionStream(id), petitionAggregate, ctx, (state) => decide(state, dctx));
     return { detail: await this.view(result.state, result.version, this.clock.now(), ctx.actor), created: result.appended.length > 0 };
   }
 

@@ -27,3 +27,5 @@ export * from './pii/pii-vault';
 export * from './time/deadline';
 export * from './commands/sequence';
 export * from './http/case-list.query';
+export * from './module/command-runner';
+export * from './module/bootstrap';

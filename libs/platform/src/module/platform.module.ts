@@ -14,6 +14,7 @@ import { PiiVault } from '../pii/pii-vault';
 import { ProjectionsService } from './projections.service';
 import { PlatformController } from './platform.controller';
 import { CaseReaders, CasesController } from './case-readers';
+import { CommandRunner } from './command-runner';
 
 /** Opens the event store of the deployment: EventStoreDB when EVENTSTORE_URL is set, else SQLite in DATA_DIR. */
 export function openEventStore(config: AppConfig): EventStore {
@@ -38,11 +39,12 @@ export function openReadModels(config: AppConfig): Promise<ReadModelDb> {
     Metrics,
     ProjectionsService,
     CaseReaders,
+    CommandRunner,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_FILTER, useClass: HttpErrorFilter },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
-  exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_MODEL_DB, ProjectionsService, Metrics, CaseReaders, PiiVault],
+  exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_MODEL_DB, ProjectionsService, Metrics, CaseReaders, PiiVault, CommandRunner],
 })
 export class PlatformModule implements OnModuleInit, OnApplicationShutdown {
   constructor(

@@ -125,3 +125,18 @@ export class PiiVault {
     return createHmac('sha256', this.digestKey).update(canonicalJson(value)).digest('base64url');
   }
 }
+
+/**
+ * What readers see of sealed people (callers, petitioners, reporters): in full where `reveal` says so, else masked;
+ * "[erased]" once a key is destroyed; null where there is nobody.
+ */
+export async function personViews<T>(vault: PiiVault, stored: Array<{ sealed: SealedPii } | null>, reveal: boolean[] | boolean, mask: (plain: T) => T): Promise<Array<T | Erased | null>> {
+  const opened = await vault.openMany<T>(stored.filter((s): s is { sealed: SealedPii } => !!s).map((s) => s.sealed));
+  let next = 0;
+  return stored.map((s, i) => {
+    if (!s) return null;
+    const plain = opened[next++];
+    if (plain === ERASED) return ERASED;
+    return (Array.isArray(reveal) ? reveal[i] : reveal) ? plain : mask(plain);
+  });
+}
