@@ -164,6 +164,19 @@ describe.each(readModelTargets('hotline'))('12345 work orders over HTTP, read mo
     expect(detail.body.deadlines.find((d: { stage: string }) => d.stage === 'sign').state).toBe('overdue');
   });
 
+  it('knownAt keeps a past answer stable; without it a backdated import shows as a correction', async () => {
+    await t.setClock('2025-10-20T09:00:00+08:00');
+    // Imported on 10-20 as dispatched on 10-16.
+    await post('/api/hotline/orders', operator, { ...order, orderNo: 'RX-IMPORT', dispatchedAt: '2025-10-16T09:00:00+08:00' }).expect(201);
+    const asOf = '2025-10-17T12:00:00%2B08:00';
+    const corrected = await get(`/api/hotline/orders/RX-IMPORT?asOf=${asOf}`, operator).expect(200);
+    expect(corrected.body).toMatchObject({ status: 'dispatched', receivedAt: '2025-10-16T09:00:00.000+08:00' });
+    // As known on 10-18, the order did not exist yet — and that answer never changes.
+    await get(`/api/hotline/orders/RX-IMPORT?asOf=${asOf}&knownAt=2025-10-18T00:00:00%2B08:00`, operator).expect(404);
+    expect((await get(`/api/cases/hotline/RX-IMPORT?asOf=${asOf}&knownAt=2025-10-20T09:00:00%2B08:00`, operator).expect(200)).body.version).toBe(0);
+    await post('/api/hotline/orders', operator, { ...order, orderNo: 'RX-FUTURE', dispatchedAt: '2025-10-21T09:00:00+08:00' }).expect(422);
+  });
+
   it('the manual clock refuses to move backwards', async () => {
     const res = await request(t.http).post('/api/admin/clock').set('Authorization', `Bearer ${t.token(['admin'])}`).send({ now: '2020-01-01T00:00:00+08:00' }).expect(422);
     expect(res.body.code).toBe('RULE_VIOLATION');
