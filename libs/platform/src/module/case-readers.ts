@@ -22,6 +22,7 @@ export class AsOfQuery {
 /** One entry of a case's event timeline (SPEC §3); `data` is the event's data after the caller's masking. */
 export function timelineEntry(e: StoredEvent, data: unknown) {
   return {
+    id: e.id,
     revision: e.revision,
     type: e.type,
     occurredAt: e.metadata.occurredAt,
