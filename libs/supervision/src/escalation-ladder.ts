@@ -1,0 +1,80 @@
+import { Role, dueAt, formatShanghai } from '@qf/platform';
+
+/** 0 = 预警 warning, 1–3 = 超期督办 levels (SPEC §4). */
+export type EscalationLevel = 0 | 1 | 2 | 3;
+export type CaseKind = 'hotline' | 'petition' | 'clue' | 'supervision_order';
+
+/** One rung of the ladder: when it fires and whose inbox it lands in. */
+export interface LadderStep {
+  level: EscalationLevel;
+  fireAt: string;
+  targetUnitId: string;
+  targetRole: Role;
+}
+
+/** What the ladder needs to know of the directory, resolved when the plan is made. */
+export interface LadderDirectory {
+  /** The unit's parent, or null at the root. */
+  parentOf(unitId: string): string | null;
+  rootId(): string;
+  disciplineUnitId(): string;
+  petitionsBureauId(): string | null;
+}
+
+export interface DeadlineToEscalate {
+  kind: CaseKind;
+  stage: string;
+  /** The unit handling the case (承办单位); null before a petition is assigned. */
+  caseUnitId: string | null;
+  dueAt: string;
+  warnAt: string;
+}
+
+/**
+ * U, the unit responsible for the stage: the handling unit for hotline and petition handling stages, the petitions
+ * bureau for petition `assign`, the discipline unit for clue stages.
+ */
+export function responsibleUnit(d: Pick<DeadlineToEscalate, 'kind' | 'stage' | 'caseUnitId'>, dir: LadderDirectory): string {
+  if (d.kind === 'clue') return dir.disciplineUnitId();
+  if (d.kind === 'petition' && d.stage === 'assign') return dir.petitionsBureauId() ?? dir.rootId();
+  if (!d.caseUnitId) throw new Error(`${d.kind}/${d.stage} has no handling unit to escalate`);
+  return d.caseUnitId;
+}
+
+const LEVEL_2_WORKING_DAYS = 3;
+const LEVEL_3_WORKING_DAYS = 7;
+
+/**
+ * The ladder of one deadline (SPEC §4): a warning to U's handlers at 80 %, level 1 to U's head at the deadline,
+ * level 2 to the supervisors of U's parent (the root for a unit without one) 3 working days later, level 3 to the
+ * discipline unit's inspectors 7 working days later. Clue stages stop at level 2 — no accountability clue about the
+ * discipline unit itself.
+ */
+export function planLadder(d: DeadlineToEscalate, dir: LadderDirectory): LadderStep[] {
+  const unit = responsibleUnit(d, dir);
+  const due = new Date(d.dueAt);
+  const steps: LadderStep[] = [
+    { level: 0, fireAt: d.warnAt, targetUnitId: unit, targetRole: 'unit_handler' },
+    { level: 1, fireAt: d.dueAt, targetUnitId: unit, targetRole: 'unit_head' },
+    {
+      level: 2,
+      fireAt: formatShanghai(dueAt(due, { amount: LEVEL_2_WORKING_DAYS, unit: 'working_days' })),
+      targetUnitId: dir.parentOf(unit) ?? dir.rootId(),
+      targetRole: 'supervisor',
+    },
+  ];
+  if (d.kind !== 'clue') {
+    steps.push({
+      level: 3,
+      fireAt: formatShanghai(dueAt(due, { amount: LEVEL_3_WORKING_DAYS, unit: 'working_days' })),
+      targetUnitId: dir.disciplineUnitId(),
+      targetRole: 'inspector',
+    });
+  }
+  return steps;
+}
+
+/** The steps that are due at `now` and not fired yet — what a scheduler tick must do for one deadline. */
+export function dueSteps(plan: LadderStep[], fired: ReadonlySet<EscalationLevel>, now: Date): LadderStep[] {
+  return plan.filter((s) => !fired.has(s.level) && Date.parse(s.fireAt) <= now.getTime());
+}
