@@ -125,7 +125,8 @@ export class EventStoreDbEventStore implements EventStore {
       for await (const resolved of source) {
         if (stopped) break;
         const e = toStored(resolved);
-        if (e) await handler([e]);
+        // The port's `after` is exclusive: never hand the checkpointed event over again, whatever the server does.
+        if (e && (after === null || e.position > after)) await handler([e]);
       }
     })().catch((error) => {
       if (!stopped) onError?.(error);
