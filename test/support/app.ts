@@ -13,7 +13,7 @@ export interface TestApp {
   app: INestApplication;
   http: ReturnType<INestApplication['getHttpServer']>;
   dataDir: string;
-  token(roles: Role[], unitId?: string | null, sub?: string): string;
+  token(roles: Role[], unitId?: string | null, sub?: string, name?: string): string;
   /** Moves the manual clock (admin endpoint, as a user would). */
   setClock(now: string): Promise<void>;
   close(): Promise<void>;
@@ -25,16 +25,28 @@ export interface TestApp {
  */
 export async function startApp(env: Record<string, string | undefined> = {}, existingDataDir?: string): Promise<TestApp> {
   const dataDir = existingDataDir ?? mkdtempSync(join(tmpdir(), 'qf-e2e-'));
-  Object.assign(process.env, { NODE_ENV: 'test', DATA_DIR: dataDir, JWT_SECRET: TEST_SECRET, CLOCK: 'manual', CLOCK_START: '2025-09-30T09:00:00+08:00', ...env });
-  const effective: Record<string, string | undefined> = { READMODEL_URL: undefined, READMODEL_SCHEMA: undefined, EVENTSTORE_URL: undefined, ...env };
-  for (const [k, v] of Object.entries(effective)) if (v === undefined) delete process.env[k];
+  Object.assign(process.env, { NODE_ENV: 'test', DATA_DIR: dataDir, JWT_SECRET: TEST_SECRET, CLOCK: 'manual', CLOCK_START: '2025-09-30T09:00:00+08:00' });
+  // Servers are opt-in per test: REDIS_URL in CI's environment must not switch every app to BullMQ, and apps that do
+  // use it get their own key prefix so parallel suites never take each other's jobs.
+  const effective: Record<string, string | undefined> = {
+    READMODEL_URL: undefined,
+    READMODEL_SCHEMA: undefined,
+    EVENTSTORE_URL: undefined,
+    REDIS_URL: undefined,
+    QUEUE_PREFIX: `qf-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+    ...env,
+  };
+  for (const [k, v] of Object.entries(effective)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
   const moduleRef = await Test.createTestingModule({ imports: [StandaloneModule] }).compile();
   const app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
   configureApp(app, 'test');
   await app.init();
   const http = app.getHttpServer();
-  const token = (roles: Role[], unitId: string | null = null, sub = `${roles.join('+')}@${unitId ?? 'none'}`) =>
-    signToken({ sub, roles, unitId }, TEST_SECRET);
+  const token = (roles: Role[], unitId: string | null = null, sub = `${roles.join('+')}@${unitId ?? 'none'}`, name?: string) =>
+    signToken({ sub, roles, unitId, ...(name ? { name } : {}) }, TEST_SECRET);
   return {
     app,
     http,

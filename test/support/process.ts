@@ -13,7 +13,7 @@ export interface ServerProcess {
 export function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/standalone/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', PORT: '0', ...env },
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', PORT: '0', QUEUE_PREFIX: `qf-test-${process.pid}-${Date.now()}`, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

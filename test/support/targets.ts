@@ -18,3 +18,10 @@ export async function dropSchema(env: StoreEnv): Promise<void> {
   await pg.query(`drop schema if exists ${env.READMODEL_SCHEMA} cascade`);
   await pg.end();
 }
+
+/** The escalation schedulers a suite runs on: the in-process one always, BullMQ on the real Redis when REDIS_URL is set. */
+export function schedulerTargets(): Array<[string, StoreEnv]> {
+  const targets: Array<[string, StoreEnv]> = [['embedded scheduler', { REDIS_URL: undefined }]];
+  if (process.env.REDIS_URL) targets.push(['BullMQ scheduler', { REDIS_URL: process.env.REDIS_URL }]);
+  return targets;
+}

@@ -5,9 +5,10 @@ import { HotlineModule } from '@qf/hotline';
 import { PetitionModule } from '@qf/petition';
 import { ClueModule } from '@qf/clue';
 import { ReportingModule } from '@qf/reporting';
+import { SupervisionModule } from '@qf/supervision';
 
 /** Every context in one process on the embedded default (SQLite, in-process scheduler and bus). */
 @Module({
-  imports: [PlatformModule, DirectoryModule, HotlineModule, PetitionModule, ClueModule, ReportingModule],
+  imports: [PlatformModule, DirectoryModule, HotlineModule, PetitionModule, ClueModule, ReportingModule, SupervisionModule],
 })
 export class StandaloneModule {}

@@ -26,7 +26,7 @@ import {
   shanghaiDate,
 } from '@qf/platform';
 import { DirectoryService } from '@qf/directory';
-import { Clue, ClueEvent, ClueSource, ClueSubject, Reporter, StoredReporter, clueAggregate, clueStream } from './clue';
+import { Clue, ClueCategory, ClueEvent, ClueSource, ClueSubject, Reporter, StoredReporter, clueAggregate, clueStream } from './clue';
 import { ClueDecideContext } from './clue-rules';
 import { clueDetail, clueTimeline, reporterViews } from './clue-view';
 import { AUDIT_TABLE, AuditRow, CLUES_TABLE, ClueRow, auditProjection, cluesProjection } from './read-models/clues.projection';
@@ -50,6 +50,8 @@ export interface ReferredClue {
   sourceRef: string;
   subjects: ClueSubject[];
   allegations: string;
+  /** 问题类别; referrals from the public default to 群众纪律 (`mass`), level 3's accountability clue is `work`. */
+  category?: ClueCategory;
   /** The event in the other stream that caused this clue. */
   causationId: string;
 }
@@ -127,7 +129,7 @@ export class CluesService implements OnModuleInit {
     await this.commands.run(clueStream(id), clueAggregate, { ...ctx, causationId: referral.causationId, expectedVersion: undefined }, (state) =>
       decideRegisterClue(
         // Referrals come from the public's complaints about officials' conduct: 群众纪律 until an inspector decides.
-        { id, source: referral.source, sourceRef: referral.sourceRef, reporter: null, subjects: referral.subjects, allegations: referral.allegations, category: 'mass', receivedAt: ctx.now },
+        { id, source: referral.source, sourceRef: referral.sourceRef, reporter: null, subjects: referral.subjects, allegations: referral.allegations, category: referral.category ?? 'mass', receivedAt: ctx.now },
         state,
         dctx,
       ),

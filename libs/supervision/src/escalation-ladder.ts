@@ -52,26 +52,28 @@ const LEVEL_3_WORKING_DAYS = 7;
  */
 export function planLadder(d: DeadlineToEscalate, dir: LadderDirectory): LadderStep[] {
   const unit = responsibleUnit(d, dir);
+  const target: Record<EscalationLevel, Pick<LadderStep, 'targetUnitId' | 'targetRole'>> = {
+    0: { targetUnitId: unit, targetRole: 'unit_handler' },
+    1: { targetUnitId: unit, targetRole: 'unit_head' },
+    2: { targetUnitId: dir.parentOf(unit) ?? dir.rootId(), targetRole: 'supervisor' },
+    3: { targetUnitId: dir.disciplineUnitId(), targetRole: 'inspector' },
+  };
+  return ladderTimes(d).map((t) => ({ ...t, ...target[t.level] }));
+}
+
+/**
+ * When each rung of a deadline's ladder fires — this needs no directory, so the deadline read model can keep the
+ * next firing time of every open deadline in a column the schedulers query.
+ */
+export function ladderTimes(d: Pick<DeadlineToEscalate, 'kind' | 'dueAt' | 'warnAt'>): Array<{ level: EscalationLevel; fireAt: string }> {
   const due = new Date(d.dueAt);
-  const steps: LadderStep[] = [
-    { level: 0, fireAt: d.warnAt, targetUnitId: unit, targetRole: 'unit_handler' },
-    { level: 1, fireAt: d.dueAt, targetUnitId: unit, targetRole: 'unit_head' },
-    {
-      level: 2,
-      fireAt: formatShanghai(dueAt(due, { amount: LEVEL_2_WORKING_DAYS, unit: 'working_days' })),
-      targetUnitId: dir.parentOf(unit) ?? dir.rootId(),
-      targetRole: 'supervisor',
-    },
+  const times: Array<{ level: EscalationLevel; fireAt: string }> = [
+    { level: 0, fireAt: d.warnAt },
+    { level: 1, fireAt: d.dueAt },
+    { level: 2, fireAt: formatShanghai(dueAt(due, { amount: LEVEL_2_WORKING_DAYS, unit: 'working_days' })) },
   ];
-  if (d.kind !== 'clue') {
-    steps.push({
-      level: 3,
-      fireAt: formatShanghai(dueAt(due, { amount: LEVEL_3_WORKING_DAYS, unit: 'working_days' })),
-      targetUnitId: dir.disciplineUnitId(),
-      targetRole: 'inspector',
-    });
-  }
-  return steps;
+  if (d.kind !== 'clue') times.push({ level: 3, fireAt: formatShanghai(dueAt(due, { amount: LEVEL_3_WORKING_DAYS, unit: 'working_days' })) });
+  return times;
 }
 
 /** The steps that are due at `now` and not fired yet — what a scheduler tick must do for one deadline. */

@@ -15,6 +15,8 @@ export interface AppConfig {
   readModelUrl?: string;
   readModelSchema?: string;
   redisUrl?: string;
+  /** Prefix of the BullMQ keys in Redis (QUEUE_PREFIX), so deployments and test runs sharing a Redis stay apart. */
+  queuePrefix: string;
   kafkaBrokers?: string[];
   directorySeed: string;
   logLevel: string;
@@ -79,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     readModelUrl,
     readModelSchema: env.READMODEL_SCHEMA || undefined,
     redisUrl: env.REDIS_URL || undefined,
+    queuePrefix: env.QUEUE_PREFIX || 'qingfeng',
     kafkaBrokers: env.KAFKA_BROKERS ? env.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean) : undefined,
     directorySeed: env.DIRECTORY_SEED ? resolve(env.DIRECTORY_SEED) : DEFAULT_SEED,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),

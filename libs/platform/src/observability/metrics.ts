@@ -18,6 +18,19 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly escalations = new Counter({
+    name: 'qingfeng_escalations_total',
+    help: 'Escalation rungs fired (level 0 = warning), by case kind and level',
+    labelNames: ['kind', 'level'],
+    registers: [this.registry],
+  });
+  readonly schedulerFailures = new Counter({
+    name: 'qingfeng_scheduler_failures_total',
+    help: 'Escalation jobs that failed, by scheduler; final = all attempts used up (the job is parked and retried by the sweep)',
+    labelNames: ['scheduler', 'final'],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

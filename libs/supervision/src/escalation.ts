@@ -1,0 +1,155 @@
+import { v5 as uuidv5 } from 'uuid';
+import { DomainError, type Actor, type Aggregate, type Deadline, type DomainEvent, type Recorded, type Role } from '@qf/platform';
+import { CaseKind, EscalationLevel, LadderDirectory, ladderTimes, planLadder } from './escalation-ladder';
+
+/**
+ * Escalations (督办) live in the stream of the case they are about: each rung of a deadline's ladder is one
+ * `DeadlineEscalated` event there, so "exactly once per deadline and level" is the stream's optimistic concurrency —
+ * whoever appends second finds the rung already fired — and survives any crash.
+ */
+export type DeadlineEscalated = {
+  type: 'DeadlineEscalated';
+  data: {
+    escalationId: string;
+    caseKind: CaseKind;
+    caseId: string;
+    stage: string;
+    round: number;
+    level: EscalationLevel;
+    /** The due time this ladder belongs to (an extension moves the deadline and starts a new ladder). */
+    dueAt: string;
+    fireAt: string;
+    /** U: the unit responsible for the stage. */
+    unitId: string;
+    targetUnitId: string;
+    targetRole: Role;
+  };
+};
+
+/** The target acknowledged the escalation (已阅/已处理). */
+export type EscalationAcknowledged = {
+  type: 'EscalationAcknowledged';
+  data: { escalationId: string; comment: string | null; by: { sub: string; name: string | null; unitId: string | null; roles: string[] } };
+};
+
+/** Level 3's accountability clue (问责线索) has been registered; links it to the escalation that caused it. */
+export type AccountabilityClueRegistered = { type: 'AccountabilityClueRegistered'; data: { escalationId: string; clueId: string } };
+
+export type EscalationEvent = DeadlineEscalated | EscalationAcknowledged | AccountabilityClueRegistered;
+export const ESCALATION_EVENT_TYPES = new Set<string>(['DeadlineEscalated', 'EscalationAcknowledged', 'AccountabilityClueRegistered']);
+
+const ESCALATION_NAMESPACE = 'b3c1b7a2-5d0e-4f8e-9a61-7c2d9e4f1a30';
+
+/** A deadline's identity: one start of one stage of one case. */
+export interface DeadlineRef {
+  kind: CaseKind;
+  caseId: string;
+  stage: string;
+  round: number;
+}
+
+export const deadlineKey = (d: DeadlineRef) => `${d.kind}/${d.caseId}/${d.stage}/${d.round}`;
+
+export function parseDeadlineKey(key: string): DeadlineRef | null {
+  const m = /^(hotline|petition|clue|supervision_order)\/([^/]+)\/([a-z_]+)\/(\d+)$/.exec(key);
+  return m ? { kind: m[1] as CaseKind, caseId: m[2], stage: m[3], round: Number(m[4]) } : null;
+}
+
+/** The escalation id: the same for the same rung of the same ladder, whoever computes it and however often. */
+export const escalationIdOf = (d: DeadlineRef, dueAt: string, level: EscalationLevel) =>
+  uuidv5(`${deadlineKey(d)}/${new Date(dueAt).toISOString()}/${level}`, ESCALATION_NAMESPACE);
+
+export interface FiredEscalation {
+  data: DeadlineEscalated['data'];
+  escalatedAt: string;
+  acknowledged: EscalationAcknowledged['data'] | null;
+  clueId: string | null;
+}
+
+/** What the ladder needs of any case kind: its deadlines and the unit handling it. */
+export interface CaseFacts {
+  exists: boolean;
+  caseUnitId: string | null;
+  deadlines: Deadline[];
+}
+
+/** A case as the escalation commands see it: the case kind's own state plus the rungs fired so far. */
+export interface Escalatable<S> {
+  inner: S;
+  fired: Record<string, FiredEscalation>;
+}
+
+/** Wraps a case kind's aggregate so its stream can also be folded for the escalations it holds. */
+export function escalatable<S, E extends DomainEvent>(aggregate: Aggregate<S, E>): Aggregate<Escalatable<S>, E | EscalationEvent> {
+  return {
+    initialState: () => ({ inner: aggregate.initialState(), fired: {} }),
+    evolve: (state, event) => {
+      const e = event as Recorded<EscalationEvent>;
+      switch (e.type) {
+        case 'DeadlineEscalated':
+          return { ...state, fired: { ...state.fired, [e.data.escalationId]: { data: e.data, escalatedAt: e.occurredAt, acknowledged: null, clueId: null } } };
+        case 'EscalationAcknowledged': {
+          const f = state.fired[e.data.escalationId];
+          return f ? { ...state, fired: { ...state.fired, [e.data.escalationId]: { ...f, acknowledged: e.data } } } : state;
+        }
+        case 'AccountabilityClueRegistered': {
+          const f = state.fired[e.data.escalationId];
+          return f ? { ...state, fired: { ...state.fired, [e.data.escalationId]: { ...f, clueId: e.data.clueId } } } : state;
+        }
+        default:
+          return { ...state, inner: aggregate.evolve(state.inner, event as Recorded<E>) };
+      }
+    },
+  };
+}
+
+/**
+ * Fire whatever rungs of one deadline's ladder are due at `now` and not fired yet, in ladder order. Nothing for a
+ * deadline that is met, cancelled or gone; a clock that jumped past several rungs fires each of them once.
+ */
+export function decideEscalation(facts: CaseFacts, fired: Record<string, FiredEscalation>, ref: DeadlineRef, now: Date, dir: LadderDirectory): DeadlineEscalated[] {
+  if (!facts.exists) return [];
+  const deadline = facts.deadlines.find((d) => d.stage === ref.stage && d.round === ref.round && d.state === 'pending');
+  if (!deadline) return [];
+  const plan = planLadder({ kind: ref.kind, stage: ref.stage, caseUnitId: facts.caseUnitId, dueAt: deadline.dueAt, warnAt: deadline.warnAt }, dir);
+  const unitId = plan[1].targetUnitId;
+  return plan
+    .filter((step) => Date.parse(step.fireAt) <= now.getTime())
+    .map((step) => ({ step, escalationId: escalationIdOf(ref, deadline.dueAt, step.level) }))
+    .filter(({ escalationId }) => !fired[escalationId])
+    .map(({ step, escalationId }) => ({
+      type: 'DeadlineEscalated' as const,
+      data: {
+        escalationId,
+        caseKind: ref.kind,
+        caseId: ref.caseId,
+        stage: ref.stage,
+        round: ref.round,
+        level: step.level,
+        dueAt: deadline.dueAt,
+        fireAt: step.fireAt,
+        unitId,
+        targetUnitId: step.targetUnitId,
+        targetRole: step.targetRole,
+      },
+    }));
+}
+
+/** The next rung of a pending deadline that has not fired (UTC ISO), or null when its ladder is done. */
+export function nextFireAt(kind: CaseKind, ref: DeadlineRef, deadline: Deadline, fired: Record<string, FiredEscalation>): string | null {
+  if (deadline.state !== 'pending') return null;
+  const next = ladderTimes({ kind, dueAt: deadline.dueAt, warnAt: deadline.warnAt }).find((t) => !fired[escalationIdOf(ref, deadline.dueAt, t.level)]);
+  return next ? new Date(next.fireAt).toISOString() : null;
+}
+
+/** 签收督办 — only the target of the escalation (its unit and role), once. */
+export function decideAcknowledge(fired: FiredEscalation | undefined, actor: Actor, comment: string | null): EscalationAcknowledged[] {
+  if (!fired) throw new DomainError('NOT_FOUND', 'escalation not found');
+  if (fired.acknowledged) throw new DomainError('INVALID_TRANSITION', 'acknowledge is not allowed: the escalation is already acknowledged');
+  return [
+    {
+      type: 'EscalationAcknowledged',
+      data: { escalationId: fired.data.escalationId, comment, by: { sub: actor.sub, name: actor.name || null, unitId: actor.unitId, roles: actor.roles } },
+    },
+  ];
+}

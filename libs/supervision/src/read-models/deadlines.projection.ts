@@ -1,0 +1,166 @@
+import { Kysely, sql } from 'kysely';
+import type { StoredEvent } from '@qf/event-store';
+import type { Projection } from '@qf/projections';
+import { toRecorded, type Deadline } from '@qf/platform';
+import { caseOfStream, sourceOfKind } from '../case-sources';
+import type { CaseKind } from '../escalation-ladder';
+import { Escalatable, deadlineKey, escalatable, nextFireAt } from '../escalation';
+
+export const DEADLINES_TABLE = 'deadlines';
+const CASES_TABLE = 'deadline_cases';
+
+/** One deadline as the schedulers and `GET /api/deadlines` see it. */
+export interface DeadlineRow {
+  id: string;
+  kind: CaseKind;
+  caseId: string;
+  stage: string;
+  round: number;
+  /** The unit handling the case (null for clues and for a petition not yet assigned). */
+  caseUnitId: string | null;
+  state: Deadline['state'];
+  startedAt: string;
+  warnAt: string;
+  dueAt: string;
+  /** UTC ISO of the next rung not fired yet; null when the deadline is closed or its ladder is done. */
+  nextFireAt: string | null;
+  /** Highest rung fired for the current due time; -1 for none. */
+  lastLevel: number;
+}
+
+const CHUNK = 400;
+const chunks = <T>(items: T[], size = CHUNK): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+/**
+ * The deadline read model (SPEC §4, §11 "in-process scheduler over the deadline read model"): one row per deadline of
+ * every case kind, with the time its next rung is due. The schedulers find work with one indexed query
+ * (`state = 'pending' and next_fire_at <= now`); the truth of what fired stays in the case streams.
+ *
+ * It folds each case's stream (the kind's own aggregate plus the escalations) into `deadline_cases`, so it depends
+ * only on events and rebuilds to the same rows.
+ */
+export const deadlinesProjection: Projection = {
+  name: 'deadlines',
+  version: 1,
+  async migrate(db: Kysely<any>) {
+    await db.schema.createTable(CASES_TABLE).ifNotExists().addColumn('id', 'text', (c) => c.primaryKey()).addColumn('doc', 'text', (c) => c.notNull()).execute();
+    await db.schema
+      .createTable(DEADLINES_TABLE)
+      .ifNotExists()
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('case_id', 'text', (c) => c.notNull())
+      .addColumn('stage', 'text', (c) => c.notNull())
+      .addColumn('round', 'integer', (c) => c.notNull())
+      .addColumn('case_unit_id', 'text')
+      .addColumn('state', 'text', (c) => c.notNull())
+      .addColumn('started_at', 'text', (c) => c.notNull())
+      .addColumn('warn_at', 'text', (c) => c.notNull())
+      .addColumn('due_at', 'text', (c) => c.notNull())
+      .addColumn('next_fire_at', 'text')
+      .addColumn('last_level', 'integer', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('deadlines_next_fire_idx').ifNotExists().on(DEADLINES_TABLE).columns(['next_fire_at']).execute();
+    await db.schema.createIndex('deadlines_state_due_idx').ifNotExists().on(DEADLINES_TABLE).columns(['state', 'due_at']).execute();
+    await db.schema.createIndex('deadlines_case_idx').ifNotExists().on(DEADLINES_TABLE).columns(['case_id']).execute();
+  },
+  async reset(db: Kysely<any>) {
+    await db.deleteFrom(CASES_TABLE).execute();
+    await db.deleteFrom(DEADLINES_TABLE).execute();
+  },
+  async apply(trx: Kysely<any>, events: StoredEvent[]) {
+    const byStream = new Map<string, StoredEvent[]>();
+    for (const e of events) {
+      if (!caseOfStream(e.streamId)) continue;
+      const list = byStream.get(e.streamId);
+      if (list) list.push(e);
+      else byStream.set(e.streamId, [e]);
+    }
+    if (byStream.size === 0) return;
+    const docs = new Map<string, Escalatable<unknown>>();
+    for (const ids of chunks([...byStream.keys()])) {
+      for (const r of await trx.selectFrom(CASES_TABLE).select(['id', 'doc']).where('id', 'in', ids).execute()) docs.set(r.id as string, JSON.parse(r.doc as string));
+    }
+    const caseRows: Array<{ id: string; doc: string }> = [];
+    const deadlineRows: Record<string, unknown>[] = [];
+    for (const [streamId, list] of byStream) {
+      const { source, caseId } = caseOfStream(streamId)!;
+      const aggregate = escalatable(source.aggregate);
+      let doc = docs.get(streamId) ?? aggregate.initialState();
+      for (const e of list) doc = aggregate.evolve(doc, toRecorded(e));
+      caseRows.push({ id: streamId, doc: JSON.stringify(doc) });
+      for (const row of deadlineRowsOf(source.kind, caseId, doc)) deadlineRows.push(toColumns(row));
+    }
+    await upsert(trx, CASES_TABLE, caseRows, ['doc']);
+    await upsert(trx, DEADLINES_TABLE, deadlineRows, ['case_unit_id', 'state', 'started_at', 'warn_at', 'due_at', 'next_fire_at', 'last_level']);
+  },
+};
+
+/** Every deadline of one case, as rows. */
+export function deadlineRowsOf(kind: CaseKind, caseId: string, doc: Escalatable<unknown>): DeadlineRow[] {
+  const facts = sourceOfKind(kind).facts(doc.inner);
+  const fired = Object.values(doc.fired);
+  return facts.deadlines.map((d) => {
+    const ref = { kind, caseId, stage: d.stage, round: d.round };
+    const levels = fired.filter((f) => f.data.stage === d.stage && f.data.round === d.round && f.data.dueAt === d.dueAt).map((f) => f.data.level as number);
+    return {
+      id: deadlineKey(ref),
+      kind,
+      caseId,
+      stage: d.stage,
+      round: d.round,
+      caseUnitId: facts.caseUnitId,
+      state: d.state,
+      startedAt: d.startedAt,
+      warnAt: d.warnAt,
+      dueAt: d.dueAt,
+      nextFireAt: nextFireAt(kind, ref, d, doc.fired),
+      lastLevel: levels.length ? Math.max(...levels) : -1,
+    };
+  });
+}
+
+const iso = (t: string) => new Date(t).toISOString();
+
+function toColumns(r: DeadlineRow): Record<string, unknown> {
+  return {
+    id: r.id,
+    kind: r.kind,
+    case_id: r.caseId,
+    stage: r.stage,
+    round: r.round,
+    case_unit_id: r.caseUnitId,
+    state: r.state,
+    started_at: iso(r.startedAt),
+    warn_at: iso(r.warnAt),
+    due_at: iso(r.dueAt),
+    next_fire_at: r.nextFireAt,
+    last_level: r.lastLevel,
+  };
+}
+
+export function deadlineRowOf(c: Record<string, unknown>): DeadlineRow {
+  return {
+    id: c.id as string,
+    kind: c.kind as CaseKind,
+    caseId: c.case_id as string,
+    stage: c.stage as string,
+    round: Number(c.round),
+    caseUnitId: (c.case_unit_id as string | null) ?? null,
+    state: c.state as Deadline['state'],
+    startedAt: c.started_at as string,
+    warnAt: c.warn_at as string,
+    dueAt: c.due_at as string,
+    nextFireAt: (c.next_fire_at as string | null) ?? null,
+    lastLevel: Number(c.last_level),
+  };
+}
+
+async function upsert(trx: Kysely<any>, table: string, rows: Record<string, unknown>[], update: string[]): Promise<void> {
+  if (!rows.length) return;
+  const width = Object.keys(rows[0]).length;
+  const set = Object.fromEntries(update.map((c) => [c, sql.ref(`excluded.${c}`)]));
+  for (const part of chunks(rows, Math.max(1, Math.floor(8000 / width)))) {
+    await trx.insertInto(table).values(part).onConflict((oc) => oc.column('id').doUpdateSet(set)).execute();
+  }
+}

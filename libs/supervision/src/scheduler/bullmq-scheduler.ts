@@ -1,0 +1,183 @@
+import { DelayedError, Job, Queue, Worker } from 'bullmq';
+import IORedis from 'ioredis';
+import { ladderTimes } from '../escalation-ladder';
+import { escalationIdOf } from '../escalation';
+import type { DeadlineRow } from '../read-models/deadlines.projection';
+import { EscalationScheduler, SchedulerDeps, SweepLoop } from './scheduler.port';
+
+export const ESCALATION_QUEUE = 'escalations';
+const ATTEMPTS = 5;
+
+export interface BullmqSchedulerOptions {
+  redisUrl: string;
+  /** Key prefix in Redis, so deployments (and test runs) sharing a server stay apart. */
+  prefix: string;
+  /** With the manual clock a job is only queued once its rung is due by that clock; delays are wall-clock time. */
+  manualClock: boolean;
+  /** How far ahead (ms) rungs are queued as delayed jobs with the system clock. */
+  horizonMs?: number;
+  intervalMs?: number;
+  concurrency?: number;
+  /** How late (ms) an unfired rung may be before the sweep looks after its job. */
+  graceMs?: number;
+}
+
+interface EscalationJob {
+  key: string;
+  level: number;
+  /** UTC ISO: when the rung is due. */
+  fireAt: string;
+}
+
+/**
+ * BullMQ on Redis (REDIS_URL): each rung is a delayed job whose id is the escalation id — one per (case, stage,
+ * round, due time, level) — so a rung is queued once however often the planner sees it. The planner reads the
+ * deadline read model (every `intervalMs`, and when the manual clock moves); workers fire through the same
+ * idempotent command as the embedded scheduler. A job that keeps failing is retried with exponential backoff, then
+ * parked in the failed set (logged, counted), and the planner re-queues it once its rung is `graceMs` late, so no
+ * due escalation is dropped.
+ */
+export class BullmqScheduler implements EscalationScheduler {
+  readonly kind = 'bullmq' as const;
+  private queue?: Queue<EscalationJob>;
+  private worker?: Worker<EscalationJob>;
+  private connections: IORedis[] = [];
+  private timer?: NodeJS.Timeout;
+  private unsubscribe?: () => void;
+  private readonly loop: SweepLoop;
+  /** Rungs queued by this process (job id → row id); a hint only, Redis dedupes by job id. */
+  private readonly queued = new Map<string, string>();
+
+  constructor(private readonly deps: SchedulerDeps, private readonly options: BullmqSchedulerOptions) {
+    this.loop = new SweepLoop(() => this.plan(), (e) => deps.log.error(`escalation planner failed: ${String(e)}`));
+  }
+
+  private connection(): IORedis {
+    const c = new IORedis(this.options.redisUrl, { maxRetriesPerRequest: null });
+    this.connections.push(c);
+    return c;
+  }
+
+  async start(): Promise<void> {
+    const prefix = this.options.prefix;
+    this.queue = new Queue<EscalationJob>(ESCALATION_QUEUE, { connection: this.connection(), prefix });
+    this.worker = new Worker<EscalationJob>(ESCALATION_QUEUE, (job, token) => this.process(job, token), {
+      connection: this.connection(),
+      prefix,
+      concurrency: this.options.concurrency ?? 16,
+      // A job is a few milliseconds of work: a short lock lets a restarted worker take over the jobs a killed one
+      // held within ~15 s, well inside the 60 s SPEC §4 allows.
+      lockDuration: 10_000,
+      stalledInterval: 5_000,
+    });
+    this.worker.on('failed', (job, error) => {
+      const final = !!job && job.attemptsMade >= (job.opts.attempts ?? 1);
+      this.deps.onFailure?.('bullmq', final);
+      this.deps.log.error(`escalation job ${job?.id ?? '?'} failed${final ? ' for the last time; parked until the planner re-queues it' : ''}: ${error.message}`);
+    });
+    this.worker.on('error', (error) => this.deps.log.error(`escalation worker: ${error.message}`));
+    await this.worker.waitUntilReady();
+    this.timer = setInterval(() => this.poke(), this.options.intervalMs ?? 1000);
+    this.timer.unref();
+    this.unsubscribe = this.deps.clock.onAdvance(() => this.poke());
+    this.poke();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.unsubscribe?.();
+    await this.loop.stop();
+    await this.worker?.close();
+    await this.queue?.close();
+    await Promise.all(this.connections.map((c) => c.quit().catch(() => undefined)));
+  }
+
+  poke(): void {
+    this.loop.poke();
+  }
+
+  /** Waits until the planner has queued everything due and the workers have no due job left. */
+  async drain(timeoutMs = 60_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      this.poke();
+      await this.loop.idle();
+      const counts = await this.queue!.getJobCounts('waiting', 'active', 'prioritized', 'paused');
+      const busy = Object.values(counts).reduce((a, b) => a + b, 0);
+      if (busy === 0) {
+        // Fired rungs may reveal the next ones (read model moved on); one more planning pass settles that.
+        await this.deps.settle();
+        const now = this.deps.clock.now();
+        const left = (await this.deps.findDue(now, 1)).length;
+        if (left === 0 || !this.options.manualClock) return;
+      }
+      if (Date.now() > until) throw new Error('escalation queue did not drain in time');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  private async process(job: Job<EscalationJob>, token?: string): Promise<void> {
+    const fireAt = Date.parse(job.data.fireAt);
+    if (fireAt > this.deps.clock.now().getTime()) {
+      // Woken early (clock skew between hosts, or the manual clock has not got there): wait for the rung's time.
+      await job.moveToDelayed(this.options.manualClock ? Date.now() + 1000 : fireAt, token);
+      throw new DelayedError();
+    }
+    await this.deps.fire(job.data.key);
+  }
+
+  private async plan(): Promise<void> {
+    const queue = this.queue;
+    if (!queue) return;
+    await this.deps.settle();
+    const now = this.deps.clock.now();
+    const horizon = this.options.manualClock ? 0 : (this.options.horizonMs ?? 10 * 60_000);
+    const rows = await this.deps.findDue(new Date(now.getTime() + horizon), 50_000);
+    const fresh: Array<{ name: string; data: EscalationJob; opts: { jobId: string; delay: number; attempts: number; backoff: { type: 'exponential'; delay: number }; removeOnComplete: { age: number }; removeOnFail: false } }> = [];
+    const late: Array<{ jobId: string; row: DeadlineRow; data: EscalationJob }> = [];
+    const graceMs = this.options.graceMs ?? 60_000;
+    for (const row of rows) {
+      const job = jobOf(row);
+      if (!job) continue;
+      const jobId = job.id;
+      if (!this.queued.has(jobId)) {
+        this.queued.set(jobId, row.id);
+        const delay = this.options.manualClock ? 0 : Math.max(0, Date.parse(job.data.fireAt) - now.getTime());
+        fresh.push({
+          name: 'escalate',
+          data: job.data,
+          opts: { jobId, delay, attempts: ATTEMPTS, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: false },
+        });
+      } else if (Date.parse(job.data.fireAt) + graceMs < now.getTime()) late.push({ jobId, row, data: job.data });
+    }
+    for (let i = 0; i < fresh.length; i += 1000) await queue.addBulk(fresh.slice(i, i + 1000));
+    for (const { jobId, data } of late) await this.requeue(queue, jobId, data);
+    // Forget what has fired or been met, so the hint does not grow without bound.
+    if (this.queued.size > rows.length) {
+      const live = new Set(rows.map((r) => jobOf(r)?.id));
+      for (const id of this.queued.keys()) if (!live.has(id)) this.queued.delete(id);
+    }
+  }
+
+  /** A rung still unfired well after its time: retry a parked job, or queue it again if its job is gone. */
+  private async requeue(queue: Queue<EscalationJob>, jobId: string, data: EscalationJob): Promise<void> {
+    const job = await queue.getJob(jobId);
+    const state = job ? await job.getState() : 'unknown';
+    if (job && state === 'failed') {
+      this.deps.log.info(`re-queueing parked escalation job ${jobId}`);
+      await job.retry('failed');
+    } else if (!job || state === 'completed' || state === 'unknown') {
+      await job?.remove().catch(() => undefined);
+      await queue.add('escalate', data, { jobId, attempts: ATTEMPTS, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: false });
+    }
+  }
+}
+
+/** The job for a deadline's next rung: its id is the escalation id of that rung. */
+function jobOf(row: DeadlineRow): { id: string; data: EscalationJob } | null {
+  if (!row.nextFireAt) return null;
+  const next = ladderTimes({ kind: row.kind, dueAt: row.dueAt, warnAt: row.warnAt }).find((t) => new Date(t.fireAt).toISOString() === row.nextFireAt);
+  if (!next) return null;
+  const ref = { kind: row.kind, caseId: row.caseId, stage: row.stage, round: row.round };
+  return { id: escalationIdOf(ref, row.dueAt, next.level), data: { key: row.id, level: next.level, fireAt: row.nextFireAt } };
+}

@@ -1,0 +1,79 @@
+import type { Clock } from '@qf/platform';
+import type { DeadlineRow } from '../read-models/deadlines.projection';
+
+/**
+ * The scheduler port (SPEC §4, §11): something that makes every rung of every open deadline fire once its time has
+ * come by the system's clock. Two implementations: in-process over the deadline read model (embedded default) and
+ * BullMQ delayed jobs on Redis (REDIS_URL). Neither holds the truth: deadlines live in the store, and firing is an
+ * idempotent command on the case stream, so either may crash, repeat or race itself without a rung firing twice.
+ */
+export interface EscalationScheduler {
+  readonly kind: 'embedded' | 'bullmq';
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Look for due rungs now (the clock moved, or deadlines changed). */
+  poke(): void;
+  /** Resolves once everything due at the clock's current time has been fired (tests and benchmarks). */
+  drain(timeoutMs?: number): Promise<void>;
+}
+
+/** What a scheduler needs from the application. */
+export interface SchedulerDeps {
+  clock: Clock;
+  /** Open deadlines with a rung due at or before `until`, earliest first. */
+  findDue(until: Date, limit: number): Promise<DeadlineRow[]>;
+  /** Fires the due rungs of one deadline; idempotent. Returns how many fired. */
+  fire(deadlineKey: string): Promise<number>;
+  /** Waits until the deadline read model holds every stored event. */
+  settle(): Promise<void>;
+  log: { info(message: string): void; error(message: string): void };
+  onFailure?(scheduler: 'embedded' | 'bullmq', final: boolean): void;
+}
+
+/** Runs `work` over `items` with at most `concurrency` at a time. */
+export async function inPool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const runners = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]);
+  });
+  await Promise.all(runners);
+}
+
+/**
+ * Serialises sweeps: a poke during a sweep schedules exactly one more sweep after it, so clock moves and timer ticks
+ * never run sweeps on top of each other.
+ */
+export class SweepLoop {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+
+  constructor(private readonly sweep: () => Promise<void>, private readonly onError: (error: unknown) => void) {}
+
+  poke(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.sweep()
+      .catch(this.onError)
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.poke();
+        }
+      });
+  }
+
+  /** Resolves when no sweep is running or scheduled. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.idle();
+  }
+}
