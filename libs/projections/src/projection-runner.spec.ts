@@ -37,11 +37,17 @@ function tallyProjection(opts: { version?: number; failOn?: number } = {}) {
 const meta = { occurredAt: '2026-03-16T09:00:00.000+08:00', recordedAt: '2026-03-16T09:00:00.000+08:00', actor: { sub: 't', unitId: null, roles: [] }, correlationId: 'c', causationId: null };
 const deposit = (amount: number): NewEvent => ({ id: randomUUID(), type: 'Deposited', data: { amount }, metadata: meta });
 
-type Target = { name: string; open: () => Promise<ReadModelDb>; drop: () => Promise<void> };
+/** `again` opens a second connection pool to the database `open` opened last (another process, in production). */
+type Target = { name: string; open: () => Promise<ReadModelDb>; again: () => Promise<ReadModelDb>; drop: () => Promise<void> };
 const targets: Target[] = [];
 const sqliteDir = mkdtempSync(join(tmpdir(), 'qf-rm-'));
 let sqliteN = 0;
-targets.push({ name: 'SQLite', open: () => createReadModelDb({ sqlitePath: join(sqliteDir, `rm-${sqliteN++}.sqlite`) }), drop: async () => undefined });
+targets.push({
+  name: 'SQLite',
+  open: () => createReadModelDb({ sqlitePath: join(sqliteDir, `rm-${++sqliteN}.sqlite`) }),
+  again: () => createReadModelDb({ sqlitePath: join(sqliteDir, `rm-${sqliteN}.sqlite`) }),
+  drop: async () => undefined,
+});
 if (process.env.READMODEL_URL) {
   const url = process.env.READMODEL_URL;
   let schemas: string[] = [];
@@ -52,6 +58,7 @@ if (process.env.READMODEL_URL) {
       schemas.push(schema);
       return createReadModelDb({ url, schema });
     },
+    again: () => createReadModelDb({ url, schema: schemas[schemas.length - 1] }),
     drop: async () => {
       const pg = new Client({ connectionString: url });
       await pg.connect();
@@ -143,6 +150,27 @@ describe.each(targets)('projection runner on $name', (target) => {
     expect((await rows()).map((x) => [x.id, x.total, x.doc.applied])).toEqual([
       ['acct-0', 6 + 3, 5],
       ['acct-1', 6 + 3, 5],
+    ]);
+  });
+
+  it('two processes running the same projection on one database apply each event once', async () => {
+    const other = await target.again();
+    const a = new ProjectionRunner(store, rm, [tallyProjection()], { batchSize: 7 });
+    const b = new ProjectionRunner(store, other, [tallyProjection()], { batchSize: 5 });
+    await Promise.all([a.start(), b.start()]);
+    const appends: Promise<unknown>[] = [];
+    for (let a = 0; a < 4; a++) appends.push((async () => { for (let d = 0; d < 25; d++) await store.append(`acct-${a}`, [deposit(1)], 'any'); })());
+    await Promise.all(appends);
+    const head = (await store.headPosition())!;
+    expect(await a.waitFor(head, 10_000)).toBe(true);
+    expect(await b.waitFor(head, 10_000)).toBe(true);
+    await Promise.all([a.stop(), b.stop()]);
+    await other.close();
+    expect((await rows()).map((x) => [x.id, x.total, x.doc.applied])).toEqual([
+      ['acct-0', 25, 25],
+      ['acct-1', 25, 25],
+      ['acct-2', 25, 25],
+      ['acct-3', 25, 25],
     ]);
   });
 

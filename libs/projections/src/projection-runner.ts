@@ -1,10 +1,12 @@
-import { Kysely } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import type { EventStore, StoredEvent, Subscription } from '@qf/event-store';
 import type { Projection } from './projection';
 import type { ReadModelDb } from './read-model-db';
 
 const CHECKPOINTS = 'projection_checkpoints';
 const RETRY_MS = 1000;
+/** pg_advisory_xact_lock key serialising read-model migrations across processes. */
+const MIGRATION_LOCK = 7_411_002;
 
 export interface RunnerLogger {
   info(message: string): void;
@@ -47,14 +49,27 @@ export class ProjectionRunner {
   }
 
   private async prepare(): Promise<void> {
-    await this.db.schema
+    if (this.readModels.dialect !== 'postgres') return this.migrate(this.db);
+    // Services starting together on one PostgreSQL would race each other's CREATE TABLE IF NOT EXISTS: one at a time.
+    await this.db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
+      await this.migrate(trx);
+    });
+  }
+
+  private async migrate(db: Kysely<any>): Promise<void> {
+    await db.schema
       .createTable(CHECKPOINTS)
       .ifNotExists()
       .addColumn('name', 'text', (c) => c.primaryKey())
       .addColumn('position', 'text')
       .addColumn('version', 'integer', (c) => c.notNull())
       .execute();
-    for (const p of this.projections) await p.migrate(this.db);
+    for (const p of this.projections) {
+      await p.migrate(db);
+      // A row to lock from the first batch on (see applyBatch).
+      await db.insertInto(CHECKPOINTS).values({ name: p.name, position: null, version: p.version }).onConflict((oc) => oc.column('name').doNothing()).execute();
+    }
   }
 
   private async checkpointOf(name: string): Promise<{ position: bigint | null; version: number } | null> {
@@ -72,14 +87,28 @@ export class ProjectionRunner {
       .execute();
   }
 
-  /** One batch, all or nothing: the read-model writes and the checkpoint commit together. */
+  /**
+   * One batch, all or nothing: the read-model writes and the checkpoint commit together. The checkpoint row is read
+   * (and on PostgreSQL locked) first, and only events past it are applied — so several processes running the same
+   * projection on one database (replicas, or services sharing a context) never apply an event twice.
+   */
   private async applyBatch(p: Projection, events: StoredEvent[]): Promise<void> {
     const last = events[events.length - 1].position;
+    let reached = last;
     await this.db.transaction().execute(async (trx) => {
-      await p.apply(trx, events);
+      let query = trx.selectFrom(CHECKPOINTS).select('position').where('name', '=', p.name);
+      if (this.readModels.dialect === 'postgres') query = query.forUpdate();
+      const row = await query.executeTakeFirst();
+      const stored = row?.position == null ? null : BigInt(row.position as string);
+      const fresh = stored === null ? events : events.filter((e) => e.position > stored);
+      if (fresh.length === 0) {
+        reached = stored! > last ? stored! : last;
+        return;
+      }
+      await p.apply(trx, fresh);
       await this.saveCheckpoint(trx, p, last);
     });
-    this.positions.set(p.name, last);
+    this.positions.set(p.name, reached);
     for (const w of this.waiters) w();
   }
 
