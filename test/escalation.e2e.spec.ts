@@ -58,6 +58,12 @@ describe.each(schedulerTargets())('escalation ladder (超期督办) — %s', (_l
   });
   afterAll(() => t.close());
 
+  it('readiness names the scheduler in use and checks what it runs on', async () => {
+    const ready = (await request(t.http).get('/health/ready').expect(200)).body;
+    expect(ready.checks.scheduler).toMatchObject({ status: 'up', detail: { kind: env.REDIS_URL ? 'bullmq' : 'embedded' } });
+    expect(ready.projections.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['deadlines', 'escalations']));
+  });
+
   it('a normal order dispatched Mon 09:00: one warning after 80 % of its sign time, to the unit’s handlers only', async () => {
     await at('2026-03-17T16:11:00+08:00');
     expect(await inbox(handler, 'caseId=RX-LATE&stage=sign')).toEqual([]);

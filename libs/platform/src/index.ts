@@ -29,3 +29,4 @@ export * from './commands/sequence';
 export * from './http/case-list.query';
 export * from './module/command-runner';
 export * from './module/bootstrap';
+export * from './module/readiness';

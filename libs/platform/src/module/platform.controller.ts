@@ -11,6 +11,7 @@ import { Clock, ManualClock } from '../time/clock';
 import { formatShanghai } from '../time/calendar';
 import { DomainError } from '../errors/domain-error';
 import { Metrics } from '../observability/metrics';
+import { ReadinessChecks } from './readiness';
 import { ProjectionsService } from './projections.service';
 
 export class SetClockDto {
@@ -28,6 +29,7 @@ export class PlatformController {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly projections: ProjectionsService,
     private readonly metrics: Metrics,
+    private readonly readiness: ReadinessChecks,
   ) {}
 
   @Public()
@@ -53,6 +55,7 @@ export class PlatformController {
     } catch {
       checks.readModels = { status: 'down' };
     }
+    Object.assign(checks, await this.readiness.run());
     const projections = (await this.projections.status()).map((p) => ({
       name: p.name,
       position: p.position === null ? null : String(p.position),

@@ -15,6 +15,7 @@ import { ProjectionsService } from './projections.service';
 import { PlatformController } from './platform.controller';
 import { CaseReaders, CasesController } from './case-readers';
 import { CommandRunner } from './command-runner';
+import { ReadinessChecks } from './readiness';
 
 /** Opens the event store of the deployment: EventStoreDB when EVENTSTORE_URL is set, else SQLite in DATA_DIR. */
 export function openEventStore(config: AppConfig): EventStore {
@@ -40,11 +41,12 @@ export function openReadModels(config: AppConfig): Promise<ReadModelDb> {
     ProjectionsService,
     CaseReaders,
     CommandRunner,
+    ReadinessChecks,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_FILTER, useClass: HttpErrorFilter },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
-  exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_MODEL_DB, ProjectionsService, Metrics, CaseReaders, PiiVault, CommandRunner],
+  exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_MODEL_DB, ProjectionsService, Metrics, CaseReaders, PiiVault, CommandRunner, ReadinessChecks],
 })
 export class PlatformModule implements OnModuleInit, OnApplicationShutdown {
   constructor(

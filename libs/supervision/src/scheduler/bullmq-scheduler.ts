@@ -96,6 +96,12 @@ export class BullmqScheduler implements EscalationScheduler {
     this.loop.poke();
   }
 
+  async ping(): Promise<unknown> {
+    const pong = await this.connections[0].ping();
+    if (pong !== 'PONG') throw new Error(`redis answered ${pong}`);
+    return { kind: this.kind, counts: await this.queue!.getJobCounts('waiting', 'active', 'delayed', 'failed') };
+  }
+
   /** Waits until the planner has queued everything due and the workers have no due job left. */
   async drain(timeoutMs = 60_000): Promise<void> {
     const until = Date.now() + timeoutMs;

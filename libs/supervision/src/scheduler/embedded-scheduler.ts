@@ -42,6 +42,10 @@ export class EmbeddedScheduler implements EscalationScheduler {
     this.loop.poke();
   }
 
+  async ping(): Promise<unknown> {
+    return { kind: this.kind };
+  }
+
   async drain(): Promise<void> {
     this.poke();
     await this.loop.idle();

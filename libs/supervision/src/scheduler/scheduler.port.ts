@@ -13,6 +13,8 @@ export interface EscalationScheduler {
   stop(): Promise<void>;
   /** Look for due rungs now (the clock moved, or deadlines changed). */
   poke(): void;
+  /** For readiness: resolves with a detail when the scheduler's backing service answers, throws when it does not. */
+  ping(): Promise<unknown>;
   /** Resolves once everything due at the clock's current time has been fired (tests and benchmarks). */
   drain(timeoutMs?: number): Promise<void>;
 }

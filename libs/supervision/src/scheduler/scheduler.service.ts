@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, CLOCK, Clock, Metrics } from '@qf/platform';
+import { APP_CONFIG, AppConfig, CLOCK, Clock, Metrics, ReadinessChecks } from '@qf/platform';
 import { EscalationsService } from '../escalations.service';
 import { BullmqScheduler } from './bullmq-scheduler';
 import { EmbeddedScheduler } from './embedded-scheduler';
@@ -22,6 +22,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(CLOCK) clock: Clock,
     escalations: EscalationsService,
     metrics: Metrics,
+    readiness: ReadinessChecks,
   ) {
     this.scheduler = createScheduler(config, {
       clock,
@@ -31,6 +32,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
       log: { info: (m) => this.logger.log(m), error: (m) => this.logger.error(m) },
       onFailure: (scheduler, final) => metrics.schedulerFailures.inc({ scheduler, final: String(final) }),
     });
+    readiness.register('scheduler', () => this.scheduler.ping());
   }
 
   async onApplicationBootstrap(): Promise<void> {

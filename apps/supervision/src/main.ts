@@ -1,0 +1,13 @@
+import 'reflect-metadata';
+import { Module } from '@nestjs/common';
+import { PlatformModule, bootstrapService } from '@qf/platform';
+import { SupervisionModule } from '@qf/supervision';
+
+/**
+ * The supervision service for the production topology: deadlines, the escalation scheduler (BullMQ when REDIS_URL is
+ * set), inboxes, supervision orders and the level-3 accountability clues.
+ */
+@Module({ imports: [PlatformModule, SupervisionModule] })
+class ServiceModule {}
+
+void bootstrapService(ServiceModule, 'Qingfeng 清风 — escalation 超期督办', 'supervision service');
