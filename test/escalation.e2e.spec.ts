@@ -251,6 +251,28 @@ describe('escalation rules on the embedded scheduler', () => {
     expect((await get('/api/deadlines', t.token(['unit_handler'], 'U-JD-02')).expect(200)).body.items).toEqual([]);
     const warned = (await get('/api/deadlines?state=warned&unitId=U-JD-01', supervisor).expect(200)).body.items;
     for (const d of warned) expect(d.state).toBe('warned');
+    // U is the petitions bureau for a petition's `assign` stage, the discipline unit for clues (seen by inspectors only).
+    const officer = t.token(['petition_officer'], 'U-XF');
+    const petition = await post('/api/petitions', officer, { channel: 'letter', petitioner: { name: '周某' }, subject: '反映噪音', content: '工地夜间施工', category: '城建' }).expect(201);
+    const clue = await post('/api/clues', t.token(['inspector'], 'U-JW'), {
+      source: 'inspection_tour',
+      subjects: [{ name: '赵某', unitId: 'U-BM-CG', rank: 'section', partyMember: true }],
+      allegations: '违规收受礼品礼金，涉嫌违反廉洁纪律。',
+      category: 'integrity',
+    }).expect(201);
+    const bureau = (await get('/api/deadlines?kind=petition&unitId=U-XF', officer).expect(200)).body.items;
+    expect(bureau).toEqual([expect.objectContaining({ caseId: petition.body.id, stage: 'assign', unitId: 'U-XF' })]);
+    const subtree = (await get('/api/deadlines?unitId=U-QU&pageSize=200', supervisor).expect(200)).body;
+    expect(subtree.items.map((d: { caseId: string }) => d.caseId)).toContain(petition.body.id);
+    expect(subtree.items.map((d: { caseId: string }) => d.caseId)).not.toContain(clue.body.id);
+    await get('/api/deadlines?kind=clue', supervisor).expect(403);
+    const clueDeadlines = (await get('/api/deadlines?kind=clue', t.token(['inspector'], 'U-JW')).expect(200)).body.items;
+    expect(clueDeadlines).toEqual(expect.arrayContaining([expect.objectContaining({ caseId: clue.body.id, stage: 'disposition', unitId: 'U-JW' })]));
+    expect(clueDeadlines.every((d: { caseKind: string; unitId: string }) => d.caseKind === 'clue' && d.unitId === 'U-JW')).toBe(true);
+    const all = (await get('/api/deadlines?pageSize=200', operator).expect(200)).body;
+    expect(all.items.every((d: { caseKind: string }) => d.caseKind === 'hotline')).toBe(true);
+    const second = (await get('/api/deadlines?pageSize=1&page=2', operator).expect(200)).body;
+    expect(second).toMatchObject({ total: all.total, page: 2, pageSize: 1, items: [all.items[1]] });
     await get('/api/deadlines', t.token(['admin'])).expect(403);
     await get('/api/deadlines?state=late', operator).expect(400);
     await get('/api/deadlines?unitId=U-NOPE', supervisor).expect(404);

@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { EventStore } from '@qf/event-store';
+import type { ExpressionBuilder } from 'kysely';
 import type { ReadModelDb } from '@qf/projections';
 import {
   Actor,
@@ -155,37 +156,55 @@ export class EscalationsService implements OnModuleInit {
 
   /**
    * 时限清单 — open deadlines, each with its responsible unit U; `state=warned` past 80 % and not yet due,
-   * `state=overdue` past due. Every caller sees the kinds and units §1 lets them read.
+   * `state=overdue` past due. Every caller sees the kinds and units §1 lets them read; all filtering and paging is SQL.
    */
   async deadlines(actor: Actor, query: ListDeadlinesQuery) {
     const now = this.clock.now();
     const dir = this.directory.current();
     if (query.unitId && !dir.get(query.unitId)) throw new DomainError('NOT_FOUND', `unit ${query.unitId} not found`);
-    const filter = query.unitId ? new Set(dir.subtree(query.unitId)) : null;
+    const filter = query.unitId ? dir.subtree(query.unitId) : null;
     const own = new Set<string>();
     if (actor.unitId && hasRole(actor, 'unit_handler', 'unit_head')) own.add(actor.unitId);
     if (actor.unitId && hasRole(actor, 'supervisor')) dir.subtree(actor.unitId).forEach((u) => own.add(u));
-    const kinds = (query.kind ? [query.kind] : (Object.keys(OFFICE_ROLES) as CaseKind[])).filter((k) => k !== 'clue' || hasRole(actor, ...OFFICE_ROLES.clue));
-    if (!kinds.length || (own.size === 0 && !kinds.some((k) => hasRole(actor, ...OFFICE_ROLES[k])))) throw forbidden('your role may not read these deadlines');
+    const kinds = query.kind ? [query.kind] : (Object.keys(OFFICE_ROLES) as CaseKind[]);
+    // Per kind: every deadline (office roles), those of the caller's units, or none.
+    const scopes = kinds
+      .map((kind) => ({ kind, units: hasRole(actor, ...OFFICE_ROLES[kind]) ? ('all' as const) : kind !== 'clue' && own.size ? [...own] : null }))
+      .filter((s): s is { kind: CaseKind; units: 'all' | string[] } => s.units !== null);
+    if (!scopes.length) throw forbidden('your role may not read these deadlines');
 
-    let q = this.readModels.db.selectFrom(DEADLINES_TABLE).selectAll().where('state', '=', 'pending').where('kind', 'in', kinds);
-    const nowIso = now.toISOString();
-    if (query.state === 'overdue') q = q.where('due_at', '<', nowIso);
-    if (query.state === 'warned') q = q.where('warn_at', '<=', nowIso).where('due_at', '>=', nowIso);
     const ladder = this.ladderDirectory();
-    const items = (await q.orderBy('due_at').orderBy('id').execute())
-      .map(deadlineRowOf)
-      .map((row) => ({ row, unitId: safeResponsible(row, ladder) }))
-      .filter(({ row, unitId }) => {
-        if (filter && (!unitId || !filter.has(unitId))) return false;
-        if (hasRole(actor, ...OFFICE_ROLES[row.kind])) return true;
-        return row.kind !== 'clue' && !!unitId && own.has(unitId);
-      });
+    const bureau = ladder.petitionsBureauId();
+    const discipline = ladder.disciplineUnitId();
+    const nowIso = now.toISOString();
+    type Eb = ExpressionBuilder<any, any>;
+    /** U in `units`: the case's unit, except the bureau for petition `assign` and the discipline unit for clues. */
+    const responsibleIn = (eb: Eb, kind: CaseKind, units: string[]) => {
+      const set = new Set(units);
+      if (kind === 'clue') return set.has(discipline) ? eb.lit(true) : eb.lit(false);
+      const byCase = eb.and([eb('case_unit_id', 'in', units.length ? units : ['-']), ...(kind === 'petition' ? [eb('stage', '!=', 'assign')] : [])]);
+      if (kind === 'petition' && bureau && set.has(bureau)) return eb.or([byCase, eb('stage', '=', 'assign')]);
+      return byCase;
+    };
+    const base = this.readModels.db
+      .selectFrom(DEADLINES_TABLE)
+      .where('state', '=', 'pending')
+      .$if(query.state === 'overdue', (q) => q.where('due_at', '<', nowIso))
+      .$if(query.state === 'warned', (q) => q.where('warn_at', '<=', nowIso).where('due_at', '>=', nowIso))
+      .where((eb) =>
+        eb.or(
+          scopes.map(({ kind, units }) =>
+            eb.and([eb('kind', '=', kind), ...(units === 'all' ? [] : [responsibleIn(eb, kind, units)]), ...(filter ? [responsibleIn(eb, kind, filter)] : [])]),
+          ),
+        ),
+      );
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
+    const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
+    const rows = await base.selectAll().orderBy('due_at').orderBy('id').limit(pageSize).offset((page - 1) * pageSize).execute();
     return {
-      items: items.slice((page - 1) * pageSize, page * pageSize).map(({ row, unitId }) => publicDeadline(row, unitId, now)),
-      total: items.length,
+      items: rows.map(deadlineRowOf).map((row) => publicDeadline(row, safeResponsible(row, ladder), now)),
+      total,
       page,
       pageSize,
     };
