@@ -45,8 +45,8 @@ export class BullmqScheduler implements EscalationScheduler {
   private timer?: NodeJS.Timeout;
   private unsubscribe?: () => void;
   private readonly loop: SweepLoop;
-  /** Rungs queued by this process (job id → row id); a hint only, Redis dedupes by job id. */
-  private readonly queued = new Map<string, string>();
+  /** Rungs queued by this process (deadline@fireAt → job); a hint only, Redis dedupes by job id. */
+  private readonly queued = new Map<string, { id: string; data: EscalationJob }>();
 
   constructor(private readonly deps: SchedulerDeps, private readonly options: BullmqSchedulerOptions) {
     this.loop = new SweepLoop(() => this.plan(), (e) => deps.log.error(`escalation planner failed: ${String(e)}`));
@@ -118,7 +118,7 @@ export class BullmqScheduler implements EscalationScheduler {
         if (left === 0 || !this.options.manualClock) return;
       }
       if (Date.now() > until) throw new Error('escalation queue did not drain in time');
-      await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 200));
     }
   }
 
@@ -142,27 +142,29 @@ export class BullmqScheduler implements EscalationScheduler {
     const fresh: Array<{ name: string; data: EscalationJob; opts: { jobId: string; delay: number; attempts: number; backoff: { type: 'exponential'; delay: number }; removeOnComplete: { age: number }; removeOnFail: false } }> = [];
     const late: Array<{ jobId: string; row: DeadlineRow; data: EscalationJob }> = [];
     const graceMs = this.options.graceMs ?? 60_000;
+    const live = new Set<string>();
     for (const row of rows) {
+      const rung = `${row.id}@${row.nextFireAt}`;
+      live.add(rung);
+      const known = this.queued.get(rung);
+      if (known) {
+        if (Date.parse(known.data.fireAt) + graceMs < now.getTime()) late.push({ jobId: known.id, row, data: known.data });
+        continue;
+      }
       const job = jobOf(row);
       if (!job) continue;
-      const jobId = job.id;
-      if (!this.queued.has(jobId)) {
-        this.queued.set(jobId, row.id);
-        const delay = this.options.manualClock ? 0 : Math.max(0, Date.parse(job.data.fireAt) - now.getTime());
-        fresh.push({
-          name: 'escalate',
-          data: job.data,
-          opts: { jobId, delay, attempts: ATTEMPTS, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: false },
-        });
-      } else if (Date.parse(job.data.fireAt) + graceMs < now.getTime()) late.push({ jobId, row, data: job.data });
+      this.queued.set(rung, job);
+      const delay = this.options.manualClock ? 0 : Math.max(0, Date.parse(job.data.fireAt) - now.getTime());
+      fresh.push({
+        name: 'escalate',
+        data: job.data,
+        opts: { jobId: job.id, delay, attempts: ATTEMPTS, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: false },
+      });
     }
     for (let i = 0; i < fresh.length; i += 1000) await queue.addBulk(fresh.slice(i, i + 1000));
     for (const { jobId, data } of late) await this.requeue(queue, jobId, data);
-    // Forget what has fired or been met, so the hint does not grow without bound.
-    if (this.queued.size > rows.length) {
-      const live = new Set(rows.map((r) => jobOf(r)?.id));
-      for (const id of this.queued.keys()) if (!live.has(id)) this.queued.delete(id);
-    }
+    // Forget rungs that have fired or whose deadline was met, so the hint does not grow without bound.
+    if (this.queued.size > live.size) for (const rung of this.queued.keys()) if (!live.has(rung)) this.queued.delete(rung);
   }
 
   /** A rung still unfired well after its time: retry a parked job, or queue it again if its job is gone. */
@@ -182,7 +184,14 @@ export class BullmqScheduler implements EscalationScheduler {
 /** The job for a deadline's next rung: its id is the escalation id of that rung. */
 function jobOf(row: DeadlineRow): { id: string; data: EscalationJob } | null {
   if (!row.nextFireAt) return null;
-  const next = ladderTimes({ kind: row.kind, dueAt: row.dueAt, warnAt: row.warnAt }).find((t) => new Date(t.fireAt).toISOString() === row.nextFireAt);
+  const at = (t: string) => new Date(t).toISOString();
+  // The first two rungs need no calendar; working days are counted only for levels 2 and 3.
+  const next =
+    at(row.warnAt) === row.nextFireAt
+      ? { level: 0 as const }
+      : at(row.dueAt) === row.nextFireAt
+        ? { level: 1 as const }
+        : ladderTimes({ kind: row.kind, dueAt: row.dueAt, warnAt: row.warnAt }).find((t) => at(t.fireAt) === row.nextFireAt);
   if (!next) return null;
   const ref = { kind: row.kind, caseId: row.caseId, stage: row.stage, round: row.round };
   return { id: escalationIdOf(ref, row.dueAt, next.level), data: { key: row.id, level: next.level, fireAt: row.nextFireAt } };
