@@ -1,0 +1,153 @@
+import { Kysely, sql } from 'kysely';
+import type { StoredEvent } from '@qf/event-store';
+import type { Projection } from '@qf/projections';
+import { shanghaiDate, toRecorded } from '@qf/platform';
+import { STREAM_PREFIX, WorkOrder, WorkOrderEvent, initialWorkOrder, workOrderAggregate } from '@qf/hotline';
+
+export const HOTLINE_FACTS_TABLE = 'report_hotline_facts';
+const ORDERS_TABLE = 'report_hotline_orders';
+
+/**
+ * One countable fact of the monthly ranking (SPEC §7), in the month (Asia/Shanghai) of `at`:
+ * - `dispatch` — a dispatch, redispatch or reopen to a unit; `due_at`/`met_at` of its `sign` stage;
+ * - `deadline` — a deadline of the order (month of its due time), `met_at` when met; cancelled ones are left out;
+ * - `reply` — a reply; `flag` = replied within the `reply` limit of that moment;
+ * - `visit` — a return visit, for the unit that replied; `flag` = resolved, `flag2` = satisfied or basically satisfied;
+ * - `reopen` — a reopen.
+ */
+export interface HotlineFact {
+  id: string;
+  kind: 'dispatch' | 'deadline' | 'reply' | 'visit' | 'reopen';
+  order_no: string;
+  unit_id: string;
+  at: string;
+  month: string;
+  due_at: string | null;
+  met_at: string | null;
+  flag: number;
+  flag2: number;
+}
+
+interface OrderDoc {
+  state: WorkOrder;
+  /** The unit each dispatch round went to. */
+  roundUnits: Record<number, string>;
+}
+
+const iso = (t: string) => new Date(t).toISOString();
+const monthOf = (t: string) => shanghaiDate(new Date(t)).slice(0, 7);
+const CHUNK = 400;
+const chunks = <T>(items: T[], size = CHUNK): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+/** The facts one event adds or changes, given the order before and after it. */
+export function factsOf(before: OrderDoc, after: OrderDoc, e: StoredEvent): HotlineFact[] {
+  const s = after.state;
+  const at = e.metadata.occurredAt;
+  const orderNo = s.orderNo;
+  const fact = (f: Omit<HotlineFact, 'order_no' | 'month' | 'flag' | 'flag2' | 'due_at' | 'met_at'> & Partial<HotlineFact>): HotlineFact => ({
+    order_no: orderNo,
+    month: monthOf(f.at),
+    due_at: null,
+    met_at: null,
+    flag: 0,
+    flag2: 0,
+    ...f,
+    at: iso(f.at),
+  });
+  const out: HotlineFact[] = [];
+  // Dispatch and deadline facts are rewritten from the state after every event that touches deadlines.
+  const touchesDeadlines = ['OrderDispatched', 'OrderRedispatched', 'OrderReopened', 'OrderSigned', 'OrderReturned', 'ExtensionDecided', 'OrderReplied'].includes(e.type);
+  if (touchesDeadlines) {
+    for (const d of s.deadlines) {
+      const unitId = after.roundUnits[d.round] ?? s.unitId;
+      if (d.stage === 'sign') {
+        out.push(fact({ id: `${orderNo}/dispatch/${d.round}`, kind: 'dispatch', unit_id: unitId, at: d.startedAt, due_at: iso(d.dueAt), met_at: d.state === 'met' && d.closedAt ? iso(d.closedAt) : null }));
+      }
+      out.push(
+        fact({
+          id: `${orderNo}/deadline/${d.stage}/${d.round}`,
+          kind: 'deadline',
+          unit_id: unitId,
+          at: d.dueAt,
+          due_at: iso(d.dueAt),
+          met_at: d.state === 'met' && d.closedAt ? iso(d.closedAt) : null,
+          // flag = 1: cancelled (a returned order's reply stage) — never overdue.
+          flag: d.state === 'cancelled' ? 1 : 0,
+        }),
+      );
+    }
+  }
+  if (e.type === 'OrderReplied') {
+    const reply = before.state.deadlines.find((d) => d.stage === 'reply' && d.state === 'pending');
+    const onTime = reply ? Date.parse(at) <= Date.parse(reply.dueAt) : false;
+    out.push(fact({ id: e.id, kind: 'reply', unit_id: s.reply?.unitId ?? s.unitId, at, due_at: reply ? iso(reply.dueAt) : null, flag: onTime ? 1 : 0 }));
+  }
+  if (e.type === 'OrderVisited' && s.lastVisit) {
+    const satisfied = s.lastVisit.satisfaction === 'satisfied' || s.lastVisit.satisfaction === 'basically_satisfied';
+    out.push(fact({ id: e.id, kind: 'visit', unit_id: s.reply?.unitId ?? s.unitId, at, flag: s.lastVisit.resolved ? 1 : 0, flag2: satisfied ? 1 : 0 }));
+  }
+  if (e.type === 'OrderReopened') out.push(fact({ id: e.id, kind: 'reopen', unit_id: s.unitId, at }));
+  return out;
+}
+
+/** 排名事实表 — the facts of every work order, for the hotline ranking's SQL aggregates. */
+export const hotlineFactsProjection: Projection = {
+  name: 'report-hotline-facts',
+  version: 1,
+  async migrate(db: Kysely<any>) {
+    await db.schema.createTable(ORDERS_TABLE).ifNotExists().addColumn('id', 'text', (c) => c.primaryKey()).addColumn('doc', 'text', (c) => c.notNull()).execute();
+    await db.schema
+      .createTable(HOTLINE_FACTS_TABLE)
+      .ifNotExists()
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('order_no', 'text', (c) => c.notNull())
+      .addColumn('unit_id', 'text', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('month', 'text', (c) => c.notNull())
+      .addColumn('due_at', 'text')
+      .addColumn('met_at', 'text')
+      .addColumn('flag', 'integer', (c) => c.notNull())
+      .addColumn('flag2', 'integer', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex(`${HOTLINE_FACTS_TABLE}_month_idx`).ifNotExists().on(HOTLINE_FACTS_TABLE).columns(['month', 'kind', 'unit_id']).execute();
+  },
+  async reset(db: Kysely<any>) {
+    await db.deleteFrom(ORDERS_TABLE).execute();
+    await db.deleteFrom(HOTLINE_FACTS_TABLE).execute();
+  },
+  async apply(trx: Kysely<any>, events: StoredEvent[]) {
+    const byOrder = new Map<string, StoredEvent[]>();
+    for (const e of events) {
+      if (!e.streamId.startsWith(STREAM_PREFIX)) continue;
+      const list = byOrder.get(e.streamId);
+      if (list) list.push(e);
+      else byOrder.set(e.streamId, [e]);
+    }
+    if (!byOrder.size) return;
+    const docs = new Map<string, OrderDoc>();
+    for (const ids of chunks([...byOrder.keys()])) {
+      for (const r of await trx.selectFrom(ORDERS_TABLE).select(['id', 'doc']).where('id', 'in', ids).execute()) docs.set(r.id as string, JSON.parse(r.doc as string));
+    }
+    const facts = new Map<string, HotlineFact>();
+    const orderRows: Array<{ id: string; doc: string }> = [];
+    for (const [streamId, list] of byOrder) {
+      let doc: OrderDoc = docs.get(streamId) ?? { state: initialWorkOrder(), roundUnits: {} };
+      for (const e of list) {
+        const state = workOrderAggregate.evolve(doc.state, toRecorded<WorkOrderEvent>(e));
+        const next: OrderDoc = { state, roundUnits: state.round !== doc.state.round ? { ...doc.roundUnits, [state.round]: state.unitId } : doc.roundUnits };
+        for (const f of factsOf(doc, next, e)) facts.set(f.id, f);
+        doc = next;
+      }
+      orderRows.push({ id: streamId, doc: JSON.stringify(doc) });
+    }
+    for (const part of chunks(orderRows)) {
+      await trx.insertInto(ORDERS_TABLE).values(part).onConflict((oc) => oc.column('id').doUpdateSet({ doc: sql.ref('excluded.doc') })).execute();
+    }
+    const cols = ['kind', 'order_no', 'unit_id', 'at', 'month', 'due_at', 'met_at', 'flag', 'flag2'];
+    const set = Object.fromEntries(cols.map((c) => [c, sql.ref(`excluded.${c}`)]));
+    for (const part of chunks([...facts.values()], 800)) {
+      await trx.insertInto(HOTLINE_FACTS_TABLE).values(part).onConflict((oc) => oc.column('id').doUpdateSet(set)).execute();
+    }
+  },
+};

@@ -1,0 +1,99 @@
+import { Body, Controller, Get, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, Matches, Max, Min } from 'class-validator';
+import type { Response } from 'express';
+import { Actor, CommandRequest, CurrentActor, DomainError, Roles, commandContextOf } from '@qf/platform';
+import { RANKING_KINDS, RankingKind } from './ranking';
+import { RankingService } from './ranking.service';
+import { rankingCsv, rankingXlsx } from './ranking-export';
+
+export class RankingQuery {
+  @ApiProperty({ description: '月份 YYYY-MM (Asia/Shanghai)', example: '2026-03' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must be YYYY-MM' })
+  month!: string;
+
+  @ApiPropertyOptional({ enum: RANKING_KINDS, default: 'hotline' })
+  @IsOptional()
+  @IsIn(RANKING_KINDS as unknown as string[])
+  kind?: RankingKind;
+
+  @ApiPropertyOptional({ description: 'true: the frozen ranking published at 02:00 on the 1st of the next month (404 before)' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  published?: boolean;
+}
+
+export class RankingConfigDto {
+  @ApiProperty({ enum: RANKING_KINDS })
+  @IsIn(RANKING_KINDS as unknown as string[])
+  kind!: RankingKind;
+
+  @ApiProperty({ description: 'rate → weight (≥ 0); rates left out weigh 0', example: { responseRate: 0.3, resolutionRate: 0.35, satisfactionRate: 0.35, onTimeRate: 0 } })
+  @IsObject()
+  @Transform(({ value }) => value)
+  weights!: Record<string, number>;
+
+  @ApiPropertyOptional({ description: '红榜/黑榜 size', default: 3, minimum: 1, maximum: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  listSize?: number;
+}
+
+/** 每月一排名、每月一通报 (SPEC §7). */
+@ApiTags('reports 报表')
+@ApiBearerAuth()
+@Controller('api/reports')
+export class RankingController {
+  constructor(private readonly rankings: RankingService) {}
+
+  @Get('monthly-ranking')
+  @Roles('leader', 'supervisor', 'admin')
+  @ApiOperation({ summary: '月度排名 — rates with denominators, score, rank, previous rank, 红榜/黑榜' })
+  ranking(@Query() q: RankingQuery) {
+    return this.rankings.ranking(q.kind ?? 'hotline', q.month, q.published ?? false);
+  }
+
+  @Get('monthly-ranking.csv')
+  @Roles('leader', 'supervisor', 'admin')
+  @ApiOperation({ summary: '月度排名 (CSV, Chinese headers)' })
+  async csv(@Query() q: RankingQuery, @Res() res: Response) {
+    const report = await this.rankings.ranking(q.kind ?? 'hotline', q.month, q.published ?? false);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="ranking-${report.kind}-${report.month}.csv"`);
+    res.send(rankingCsv(report));
+  }
+
+  @Get('monthly-ranking.xlsx')
+  @Roles('leader', 'supervisor', 'admin')
+  @ApiOperation({ summary: '月度排名 (Excel workbook)' })
+  async xlsx(@Query() q: RankingQuery, @Res() res: Response) {
+    const report = await this.rankings.ranking(q.kind ?? 'hotline', q.month, q.published ?? false);
+    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('Content-Disposition', `attachment; filename="ranking-${report.kind}-${report.month}.xlsx"`);
+    res.send(await rankingXlsx(report));
+  }
+
+  @Get('weights')
+  @Roles('admin', 'leader')
+  @ApiOperation({ summary: '排名权重 — the weights and list size of each ranking' })
+  weights() {
+    return this.rankings.config();
+  }
+
+  @Put('weights')
+  @Roles('admin')
+  @ApiOperation({ summary: '设置排名权重 — admin; applies to live rankings and to publications from now on' })
+  configure(@Body() body: RankingConfigDto, @CurrentActor() actor: Actor, @Req() req: CommandRequest) {
+    for (const [k, w] of Object.entries(body.weights)) {
+      if (typeof w !== 'number' || !Number.isFinite(w) || w < 0 || w > 1000) {
+        throw new DomainError('VALIDATION_FAILED', 'weights must be numbers ≥ 0', [{ field: `weights.${k}`, message: 'must be a number between 0 and 1000' }]);
+      }
+    }
+    return this.rankings.configure(body.kind, body.weights, body.listSize ?? 3, commandContextOf(req, actor, this.rankings.now()));
+  }
+}

@@ -1,0 +1,207 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { sql } from 'kysely';
+import { DateTime } from 'luxon';
+import { v5 as uuidv5 } from 'uuid';
+import { EventStore, WrongExpectedRevisionError } from '@qf/event-store';
+import type { ReadModelDb } from '@qf/projections';
+import {
+  CLOCK,
+  Clock,
+  CommandContext,
+  DomainError,
+  EVENT_STORE,
+  ProjectionsService,
+  READ_MODEL_DB,
+  SYSTEM_ACTOR,
+  ZONE,
+  execute,
+  formatShanghai,
+  load,
+} from '@qf/platform';
+import { DirectoryService } from '@qf/directory';
+import { HOTLINE_FACTS_TABLE, hotlineFactsProjection } from './hotline-facts.projection';
+import { DEFAULT_LIST_SIZE, DEFAULT_WEIGHTS, RankedRow, RankingKind, UnitCounts, Weights, rankUnits, topAndBottom } from './ranking';
+
+export const RANKING_CONFIG_STREAM = 'ranking-config';
+export const publishedStream = (kind: RankingKind, month: string) => `ranking-${kind}-${month}`;
+
+export interface RankingReport {
+  kind: RankingKind;
+  month: string;
+  published: boolean;
+  /** When the figures were computed (the publication time for a published ranking). */
+  generatedAt: string;
+  weights: Weights;
+  rows: RankedRow[];
+  top: ReturnType<typeof topAndBottom>['top'];
+  bottom: ReturnType<typeof topAndBottom>['bottom'];
+}
+
+type ConfigEvent = { type: 'RankingConfigured'; data: { kind: RankingKind; weights: Weights; listSize: number } };
+type RankingConfig = Record<RankingKind, { weights: Weights; listSize: number }>;
+const initialConfig = (): RankingConfig => ({
+  hotline: { weights: DEFAULT_WEIGHTS.hotline, listSize: DEFAULT_LIST_SIZE },
+  petition: { weights: DEFAULT_WEIGHTS.petition, listSize: DEFAULT_LIST_SIZE },
+  supervision: { weights: DEFAULT_WEIGHTS.supervision, listSize: DEFAULT_LIST_SIZE },
+});
+const configAggregate = {
+  initialState: initialConfig,
+  evolve: (s: RankingConfig, e: ConfigEvent) => (e.type === 'RankingConfigured' ? { ...s, [e.data.kind]: { weights: e.data.weights, listSize: e.data.listSize } } : s),
+};
+
+/** The month before `month` (YYYY-MM). */
+export const previousMonth = (month: string) => DateTime.fromISO(`${month}-01`, { zone: ZONE }).minus({ months: 1 }).toFormat('yyyy-MM');
+
+/** When `month`'s ranking is published: 02:00 Asia/Shanghai on the 1st of the next month. */
+export const publicationTime = (month: string) => DateTime.fromISO(`${month}-01T02:00:00`, { zone: ZONE }).plus({ months: 1 }).toJSDate();
+
+/**
+ * 每月一排名: the live ranking of a month from the facts read model, its publication as an event (frozen, served
+ * unchanged), and the admin's weights (SPEC §7).
+ */
+@Injectable()
+export class RankingService implements OnModuleInit {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelDb,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly directory: DirectoryService,
+    private readonly projections: ProjectionsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.projections.register(hotlineFactsProjection);
+  }
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  async config(): Promise<RankingConfig> {
+    return (await load(this.store, RANKING_CONFIG_STREAM, configAggregate)).state;
+  }
+
+  async configure(kind: RankingKind, weights: Weights, listSize: number, ctx: CommandContext) {
+    const known = Object.keys(DEFAULT_WEIGHTS[kind]);
+    const unknown = Object.keys(weights).filter((k) => !known.includes(k));
+    if (unknown.length) throw new DomainError('VALIDATION_FAILED', `unknown rates for ${kind}: ${unknown.join(', ')}`, unknown.map((field) => ({ field: `weights.${field}`, message: `not a ${kind} rate (${known.join(', ')})` })));
+    const full = Object.fromEntries(known.map((k) => [k, weights[k] ?? 0]));
+    if (!Object.values(full).some((w) => w > 0)) throw new DomainError('RULE_VIOLATION', 'at least one weight must be above 0');
+    await execute(this.store, RANKING_CONFIG_STREAM, configAggregate, { ...ctx, expectedVersion: undefined }, () => ({
+      events: [{ type: 'RankingConfigured', data: { kind, weights: full, listSize } } as ConfigEvent],
+    }));
+    return (await this.config())[kind];
+  }
+
+  /** The ranking of `month`: published (frozen) or live at the clock's now. */
+  async ranking(kind: RankingKind, month: string, published: boolean): Promise<RankingReport> {
+    if (published) {
+      const frozen = await this.published(kind, month);
+      if (!frozen) throw new DomainError('NOT_FOUND', `the ${kind} ranking of ${month} is not published yet (it is published at ${formatShanghai(publicationTime(month))})`);
+      return frozen;
+    }
+    return this.live(kind, month, this.clock.now());
+  }
+
+  async published(kind: RankingKind, month: string): Promise<RankingReport | null> {
+    const events = await this.store.readStream(publishedStream(kind, month));
+    return events.length ? ({ ...(events[0].data as RankingReport), published: true } as RankingReport) : null;
+  }
+
+  private async live(kind: RankingKind, month: string, now: Date, withPrevious = true): Promise<RankingReport> {
+    const config = (await this.config())[kind];
+    const counts = await this.countsFor(kind, month, now);
+    const previous = new Map<string, number | null>();
+    if (withPrevious) {
+      const prior = previousMonth(month);
+      const before = (await this.published(kind, prior)) ?? (await this.live(kind, prior, now, false));
+      for (const r of before.rows) previous.set(r.unitId, r.rank);
+    }
+    const dir = this.directory.current();
+    const rows = rankUnits(counts, config.weights, previous, (id) => dir.get(id)?.name ?? id);
+    return { kind, month, published: false, generatedAt: formatShanghai(now), weights: config.weights, rows, ...topAndBottom(rows, config.listSize) };
+  }
+
+  private async countsFor(kind: RankingKind, month: string, now: Date): Promise<UnitCounts[]> {
+    if (kind === 'hotline') return this.hotlineCounts(month, now);
+    throw new DomainError('RULE_VIOLATION', `the ${kind} ranking is not available yet`);
+  }
+
+  /** SPEC §7's hotline figures per unit for one month, as one SQL aggregate over the facts. */
+  async hotlineCounts(month: string, now: Date): Promise<UnitCounts[]> {
+    const nowIso = now.toISOString();
+    const n = (x: unknown) => Number(x ?? 0);
+    const rows = await this.readModels.db
+      .selectFrom(HOTLINE_FACTS_TABLE)
+      .where('month', '=', month)
+      .where('at', '<=', nowIso)
+      .select([
+        'unit_id',
+        sql<number>`sum(case when kind = 'dispatch' then 1 else 0 end)`.as('dispatched'),
+        sql<number>`sum(case when kind = 'dispatch' and ((met_at is not null and met_at <= ${nowIso}) or due_at < ${nowIso}) then 1 else 0 end)`.as('response_den'),
+        sql<number>`sum(case when kind = 'dispatch' and met_at is not null and met_at <= ${nowIso} and met_at <= due_at then 1 else 0 end)`.as('response_num'),
+        sql<number>`sum(case when kind = 'reply' then 1 else 0 end)`.as('replied'),
+        sql<number>`sum(case when kind = 'reply' and flag = 1 then 1 else 0 end)`.as('replied_on_time'),
+        sql<number>`sum(case when kind = 'visit' then 1 else 0 end)`.as('visited'),
+        sql<number>`sum(case when kind = 'visit' and flag = 1 then 1 else 0 end)`.as('resolved'),
+        sql<number>`sum(case when kind = 'visit' and flag2 = 1 then 1 else 0 end)`.as('satisfied'),
+        sql<number>`sum(case when kind = 'reopen' then 1 else 0 end)`.as('reopened'),
+        sql<number>`count(distinct case when kind = 'deadline' and flag = 0 and due_at < ${nowIso} and (met_at is null or met_at > due_at) then order_no end)`.as('overdue'),
+      ])
+      .groupBy('unit_id')
+      .execute();
+    return rows
+      .filter((r) => n(r.dispatched) > 0)
+      .map((r) => ({
+        unitId: r.unit_id as string,
+        counts: { dispatched: n(r.dispatched), replied: n(r.replied), visited: n(r.visited), overdue: n(r.overdue), reopened: n(r.reopened) },
+        rates: {
+          responseRate: { numerator: n(r.response_num), denominator: n(r.response_den) },
+          onTimeRate: { numerator: n(r.replied_on_time), denominator: n(r.replied) },
+          resolutionRate: { numerator: n(r.resolved), denominator: n(r.visited) },
+          satisfactionRate: { numerator: n(r.satisfied), denominator: n(r.visited) },
+        },
+      }));
+  }
+
+  /**
+   * Freezes `month`'s ranking as an event (once: the stream must not exist). Returns false when it was already
+   * published — by this process earlier, or by another one.
+   */
+  async publish(kind: RankingKind, month: string): Promise<boolean> {
+    await this.projections.settle(await this.store.headPosition());
+    const now = this.clock.now();
+    const report = await this.live(kind, month, now);
+    const streamId = publishedStream(kind, month);
+    try {
+      await this.store.append(
+        streamId,
+        [
+          {
+            id: uuidv5(`${streamId}:published`, '0b7d5a8e-6a43-4f36-9c84-2f1f7f3f5a10'),
+            type: 'RankingPublished',
+            data: { ...report, published: true },
+            metadata: { occurredAt: formatShanghai(now), recordedAt: formatShanghai(now), actor: SYSTEM_ACTOR, correlationId: `publish:${streamId}`, causationId: null },
+          },
+        ],
+        'no_stream',
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof WrongExpectedRevisionError) return false;
+      throw error;
+    }
+  }
+
+  /** Every month whose publication time has come and that is not published yet (from the first month with facts). */
+  async monthsDue(kind: RankingKind, now: Date): Promise<string[]> {
+    if (kind !== 'hotline') return [];
+    const first = await this.readModels.db.selectFrom(HOTLINE_FACTS_TABLE).select((eb) => eb.fn.min('month').as('m')).executeTakeFirst();
+    if (!first?.m) return [];
+    const due: string[] = [];
+    for (let m = first.m as string; publicationTime(m).getTime() <= now.getTime(); m = DateTime.fromISO(`${m}-01`, { zone: ZONE }).plus({ months: 1 }).toFormat('yyyy-MM')) {
+      if ((await this.store.readStream(publishedStream(kind, m), { toRevision: 0 })).length === 0) due.push(m);
+    }
+    return due;
+  }
+}
