@@ -9,6 +9,8 @@ import { EscalationBenchResult, benchEscalation } from './escalation.bench';
 /** `npm run bench`: one run on the embedded store; prints the figures and writes docs/benchmarks.md. */
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'qf-bench-'));
+  // Read before the runs below rewrite process.env for the applications they start.
+  const redisUrl = process.env.REDIS_URL;
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
   try {
     console.log('event store: appends through the port vs raw better-sqlite3 (WAL, synchronous=FULL) …');
@@ -20,9 +22,9 @@ async function main() {
     const escalations: EscalationBenchResult[] = [];
     console.log('escalation: 10,000 of 100,000 open deadlines due at one instant, in-process scheduler …');
     escalations.push(await benchEscalation({ dataDir: join(dir, 'esc-embedded'), scheduler: 'embedded' }));
-    if (process.env.REDIS_URL) {
+    if (redisUrl) {
       console.log('escalation: the same on BullMQ (REDIS_URL) …');
-      escalations.push(await benchEscalation({ dataDir: join(dir, 'esc-bullmq'), scheduler: 'bullmq', redisUrl: process.env.REDIS_URL }));
+      escalations.push(await benchEscalation({ dataDir: join(dir, 'esc-bullmq'), scheduler: 'bullmq', redisUrl }));
     } else console.log('escalation on BullMQ skipped: set REDIS_URL');
 
     const rows: Array<[string, string, string]> = [

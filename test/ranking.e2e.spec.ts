@@ -140,7 +140,7 @@ describe.each(readModelTargets('ranking'))('monthly ranking on %s', (_label, env
       })
       .expect(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(xlsx.body as Buffer);
+    await wb.xlsx.load(xlsx.body as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('排名')!;
     expect(sheet.getRow(1).getCell(1).value).toBe('排名');
     expect(sheet.getRow(2).values).toEqual(expect.arrayContaining([1, 'U-JD-02', 100]));

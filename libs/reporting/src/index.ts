@@ -6,3 +6,7 @@ export * from './ranking/hotline-facts.projection';
 export * from './ranking/ranking.service';
 export * from './ranking/ranking-publisher.service';
 export * from './ranking/ranking-export';
+export * from './clearance/campaign';
+export * from './clearance/clearance-facts.projection';
+export * from './clearance/clearance.service';
+export * from './clearance/clearance.http';

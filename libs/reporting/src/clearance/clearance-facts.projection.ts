@@ -1,0 +1,232 @@
+import { Kysely, sql } from 'kysely';
+import type { StoredEvent } from '@qf/event-store';
+import type { Projection } from '@qf/projections';
+import { toRecorded, type Aggregate, type Deadline } from '@qf/platform';
+import { STREAM_PREFIX as HOTLINE_PREFIX, workOrderAggregate, type WorkOrder } from '@qf/hotline';
+import { PETITION_STREAM_PREFIX, petitionAggregate, type Petition } from '@qf/petition';
+import { CLUE_STREAM_PREFIX, clueAggregate, isHandled, type Clue } from '@qf/clue';
+
+export const CLEARANCE_CASES_TABLE = 'report_clearance_cases';
+export const CLEARANCE_UNITS_TABLE = 'report_clearance_units';
+export const CLEARANCE_DEADLINES_TABLE = 'report_clearance_deadlines';
+const DOCS_TABLE = 'report_clearance_docs';
+
+export type ClearanceKind = 'hotline' | 'petition' | 'clue';
+export const CLEARANCE_KINDS: ClearanceKind[] = ['hotline', 'petition', 'clue'];
+
+/** What clearance needs of each case kind (SPEC §6). */
+interface KindRules<S> {
+  kind: ClearanceKind;
+  prefix: string;
+  aggregate: Aggregate<S, any>;
+  exists(s: S): boolean;
+  receivedAt(s: S): string;
+  /** The handling unit; null when it is the petitions bureau (unassigned petition) or the discipline unit (clue). */
+  unitId(s: S): string | null;
+  /** 已清: hotline closed; petition closed or not accepted; clue handled. */
+  cleared(s: S): boolean;
+  /** The main stage: hotline reply, petition handle (accept when not accepted), clue disposition. */
+  mainStage(s: S): string;
+  deadlines(s: S): Deadline[];
+}
+
+const RULES: Array<KindRules<any>> = [
+  {
+    kind: 'hotline',
+    prefix: HOTLINE_PREFIX,
+    aggregate: workOrderAggregate,
+    exists: (s: WorkOrder) => s.exists,
+    receivedAt: (s: WorkOrder) => s.receivedAt,
+    unitId: (s: WorkOrder) => s.unitId || null,
+    cleared: (s: WorkOrder) => s.status === 'closed',
+    mainStage: () => 'reply',
+    deadlines: (s: WorkOrder) => s.deadlines,
+  } satisfies KindRules<WorkOrder>,
+  {
+    kind: 'petition',
+    prefix: PETITION_STREAM_PREFIX,
+    aggregate: petitionAggregate,
+    exists: (s: Petition) => s.exists,
+    receivedAt: (s: Petition) => s.receivedAt,
+    unitId: (s: Petition) => s.unitId,
+    cleared: (s: Petition) => s.status === 'closed' || s.status === 'not_accepted',
+    mainStage: (s: Petition) => (s.status === 'not_accepted' ? 'accept' : 'handle'),
+    deadlines: (s: Petition) => s.deadlines,
+  } satisfies KindRules<Petition>,
+  {
+    kind: 'clue',
+    prefix: CLUE_STREAM_PREFIX,
+    aggregate: clueAggregate,
+    exists: (s: Clue) => s.exists,
+    receivedAt: (s: Clue) => s.receivedAt,
+    unitId: () => null,
+    cleared: (s: Clue) => isHandled(s),
+    mainStage: () => 'disposition',
+    deadlines: (s: Clue) => s.deadlines,
+  } satisfies KindRules<Clue>,
+];
+
+const rulesOf = (streamId: string) => RULES.find((r) => streamId.startsWith(r.prefix)) ?? null;
+
+/** One version of a deadline: its due time from `validFrom` until an extension replaced it at `validTo`. */
+interface DeadlineVersion {
+  stage: string;
+  round: number;
+  startedAt: string;
+  dueAt: string;
+  validFrom: string;
+  validTo: string | null;
+  closedAt: string | null;
+}
+
+interface CaseDoc {
+  state: unknown;
+  clearedAt: string | null;
+  onTime: boolean | null;
+  units: Array<{ unitId: string | null; from: string }>;
+  versions: DeadlineVersion[];
+}
+
+const iso = (t: string) => new Date(t).toISOString();
+
+/** Folds one event into a case's clearance history: unit changes, deadline versions (extensions), first clearance. */
+export function evolveClearance(rules: KindRules<any>, doc: CaseDoc, e: StoredEvent): CaseDoc {
+  const state = rules.aggregate.evolve(doc.state, toRecorded(e));
+  if (!rules.exists(state)) return { ...doc, state };
+  const at = e.metadata.occurredAt;
+  const unitId = rules.unitId(state);
+  const units = doc.units.length === 0 || doc.units[doc.units.length - 1].unitId !== unitId ? [...doc.units, { unitId, from: at }] : doc.units;
+  const versions = doc.versions.map((v) => ({ ...v }));
+  for (const d of rules.deadlines(state)) {
+    const mine = versions.filter((v) => v.stage === d.stage && v.round === d.round);
+    const current = mine[mine.length - 1];
+    if (!current) versions.push({ stage: d.stage, round: d.round, startedAt: d.startedAt, dueAt: d.dueAt, validFrom: d.startedAt, validTo: null, closedAt: d.closedAt });
+    else if (current.dueAt !== d.dueAt) {
+      current.validTo = at;
+      versions.push({ ...current, dueAt: d.dueAt, validFrom: at, validTo: null, closedAt: d.closedAt });
+    } else if (current.closedAt !== d.closedAt) for (const v of mine) v.closedAt = d.closedAt;
+  }
+  let { clearedAt, onTime } = doc;
+  if (!clearedAt && rules.cleared(state)) {
+    clearedAt = at;
+    const main = rules
+      .deadlines(state)
+      .filter((d) => d.stage === rules.mainStage(state))
+      .sort((a, b) => b.round - a.round)[0];
+    onTime = !!main && main.state === 'met' && !!main.closedAt && Date.parse(main.closedAt) <= Date.parse(main.dueAt);
+  }
+  return { state, clearedAt, onTime, units, versions };
+}
+
+const CHUNK = 400;
+const chunks = <T>(items: T[], size = CHUNK): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+async function upsert(trx: Kysely<any>, table: string, rows: Record<string, unknown>[]): Promise<void> {
+  if (!rows.length) return;
+  const cols = Object.keys(rows[0]).filter((c) => c !== 'id');
+  const set = Object.fromEntries(cols.map((c) => [c, sql.ref(`excluded.${c}`)]));
+  for (const part of chunks(rows, Math.max(1, Math.floor(8000 / (cols.length + 1))))) {
+    await trx.insertInto(table).values(part).onConflict((oc) => oc.column('id').doUpdateSet(set)).execute();
+  }
+}
+
+/**
+ * 清仓见底台账 read model (SPEC §6): per case its receipt, first clearance (and whether its main stage was met in
+ * time), the units that handled it since when, and every version of every deadline — enough to answer clearance for
+ * any past `asOf` exactly, from events that happened by then.
+ */
+export const clearanceFactsProjection: Projection = {
+  name: 'report-clearance-facts',
+  version: 1,
+  async migrate(db: Kysely<any>) {
+    await db.schema.createTable(DOCS_TABLE).ifNotExists().addColumn('id', 'text', (c) => c.primaryKey()).addColumn('doc', 'text', (c) => c.notNull()).execute();
+    await db.schema
+      .createTable(CLEARANCE_CASES_TABLE)
+      .ifNotExists()
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('case_id', 'text', (c) => c.notNull())
+      .addColumn('received_at', 'text', (c) => c.notNull())
+      .addColumn('cleared_at', 'text')
+      .addColumn('on_time', 'integer')
+      .addColumn('unit_id', 'text')
+      .addColumn('unit_changed', 'integer', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex(`${CLEARANCE_CASES_TABLE}_kind_received_idx`).ifNotExists().on(CLEARANCE_CASES_TABLE).columns(['kind', 'received_at']).execute();
+    await db.schema
+      .createTable(CLEARANCE_UNITS_TABLE)
+      .ifNotExists()
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('case_key', 'text', (c) => c.notNull())
+      .addColumn('unit_id', 'text')
+      .addColumn('from_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex(`${CLEARANCE_UNITS_TABLE}_case_idx`).ifNotExists().on(CLEARANCE_UNITS_TABLE).columns(['case_key', 'from_at']).execute();
+    await db.schema
+      .createTable(CLEARANCE_DEADLINES_TABLE)
+      .ifNotExists()
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('case_key', 'text', (c) => c.notNull())
+      .addColumn('started_at', 'text', (c) => c.notNull())
+      .addColumn('valid_from', 'text', (c) => c.notNull())
+      .addColumn('valid_to', 'text')
+      .addColumn('due_at', 'text', (c) => c.notNull())
+      .addColumn('closed_at', 'text')
+      .execute();
+    await db.schema.createIndex(`${CLEARANCE_DEADLINES_TABLE}_case_idx`).ifNotExists().on(CLEARANCE_DEADLINES_TABLE).columns(['case_key']).execute();
+  },
+  async reset(db: Kysely<any>) {
+    for (const t of [DOCS_TABLE, CLEARANCE_CASES_TABLE, CLEARANCE_UNITS_TABLE, CLEARANCE_DEADLINES_TABLE]) await db.deleteFrom(t).execute();
+  },
+  async apply(trx: Kysely<any>, events: StoredEvent[]) {
+    const byCase = new Map<string, StoredEvent[]>();
+    for (const e of events) {
+      if (!rulesOf(e.streamId)) continue;
+      const list = byCase.get(e.streamId);
+      if (list) list.push(e);
+      else byCase.set(e.streamId, [e]);
+    }
+    if (!byCase.size) return;
+    const docs = new Map<string, CaseDoc>();
+    for (const ids of chunks([...byCase.keys()])) {
+      for (const r of await trx.selectFrom(DOCS_TABLE).select(['id', 'doc']).where('id', 'in', ids).execute()) docs.set(r.id as string, JSON.parse(r.doc as string));
+    }
+    const docRows: Record<string, unknown>[] = [];
+    const caseRows: Record<string, unknown>[] = [];
+    const unitRows: Record<string, unknown>[] = [];
+    const deadlineRows: Record<string, unknown>[] = [];
+    for (const [streamId, list] of byCase) {
+      const rules = rulesOf(streamId)!;
+      let doc: CaseDoc = docs.get(streamId) ?? { state: rules.aggregate.initialState(), clearedAt: null, onTime: null, units: [], versions: [] };
+      for (const e of list) doc = evolveClearance(rules, doc, e);
+      docRows.push({ id: streamId, doc: JSON.stringify(doc) });
+      if (!rules.exists(doc.state)) continue;
+      caseRows.push({
+        id: streamId,
+        kind: rules.kind,
+        case_id: streamId.slice(rules.prefix.length),
+        received_at: iso(rules.receivedAt(doc.state)),
+        cleared_at: doc.clearedAt ? iso(doc.clearedAt) : null,
+        on_time: doc.onTime === null ? null : doc.onTime ? 1 : 0,
+        unit_id: doc.units[0]?.unitId ?? null,
+        unit_changed: doc.units.length > 1 ? 1 : 0,
+      });
+      doc.units.forEach((u, i) => unitRows.push({ id: `${streamId}/${i}`, case_key: streamId, unit_id: u.unitId, from_at: iso(u.from) }));
+      doc.versions.forEach((v) =>
+        deadlineRows.push({
+          id: `${streamId}/${v.stage}/${v.round}/${iso(v.validFrom)}`,
+          case_key: streamId,
+          started_at: iso(v.startedAt),
+          valid_from: iso(v.validFrom),
+          valid_to: v.validTo ? iso(v.validTo) : null,
+          due_at: iso(v.dueAt),
+          closed_at: v.closedAt ? iso(v.closedAt) : null,
+        }),
+      );
+    }
+    await upsert(trx, DOCS_TABLE, docRows);
+    await upsert(trx, CLEARANCE_CASES_TABLE, caseRows);
+    await upsert(trx, CLEARANCE_UNITS_TABLE, unitRows);
+    await upsert(trx, CLEARANCE_DEADLINES_TABLE, deadlineRows);
+  },
+};

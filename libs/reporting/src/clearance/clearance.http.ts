@@ -1,0 +1,151 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import type { Response } from 'express';
+import ExcelJS from 'exceljs';
+import { Actor, CommandRequest, CurrentActor, DomainError, Roles, commandContextOf, hasRole } from '@qf/platform';
+import { CLEARANCE_KINDS, ClearanceKind } from './clearance-facts.projection';
+import { ClearanceReport, ClearanceService } from './clearance.service';
+
+const CAMPAIGN_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
+
+export class CreateCampaignDto {
+  @ApiProperty({ example: 'QC-2026' })
+  @Matches(CAMPAIGN_ID)
+  id!: string;
+
+  @ApiProperty({ example: '2026年积案清仓见底专项行动' })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({ enum: CLEARANCE_KINDS, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsIn(CLEARANCE_KINDS, { each: true })
+  kinds!: ClearanceKind[];
+
+  @ApiProperty({ description: '基准时点 — cases received before it and open at it are the stock (存量)' })
+  @IsISO8601({ strict: true })
+  baselineAt!: string;
+
+  @ApiProperty({ description: '目标时点' })
+  @IsISO8601({ strict: true })
+  targetAt!: string;
+
+  @ApiPropertyOptional({ description: 'only cases handled within these units’ subtrees' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, { each: true })
+  unitIds?: string[];
+}
+
+export class AsOfOnlyQuery {
+  @ApiPropertyOptional({ description: '时点 — default now; the answer for a past moment never changes' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  asOf?: string;
+}
+
+const HEADERS: Array<[string, (u: ClearanceReport['units'][number]) => unknown]> = [
+  ['单位编码', (u) => u.unitId],
+  ['单位名称', (u) => u.unitName],
+  ['存量总数', (u) => u.stock.total],
+  ['存量已清', (u) => u.stock.cleared],
+  ['存量剩余', (u) => u.stock.remaining],
+  ['存量清零率', (u) => u.stock.rate],
+  ['增量受理', (u) => u.increment.received],
+  ['增量已清', (u) => u.increment.cleared],
+  ['按时办结', (u) => u.increment.clearedOnTime],
+  ['增量未结', (u) => u.increment.open],
+  ['增量超期', (u) => u.increment.overdue],
+  ['存量清零', (u) => (u.achieved.stockCleared ? '是' : '否')],
+  ['增量随清', (u) => (u.achieved.incrementCleared ? '是' : '否')],
+];
+
+/** 专项行动与清仓见底 (SPEC §6). */
+@ApiTags('clearance 存量清零、增量随清')
+@ApiBearerAuth()
+@Controller('api/campaigns')
+export class CampaignsController {
+  constructor(private readonly clearance: ClearanceService) {}
+
+  private static idOf(id: string): string {
+    if (!CAMPAIGN_ID.test(id)) throw new DomainError('NOT_FOUND', 'campaign not found');
+    return id;
+  }
+
+  /** Supervisors see their subtree; leaders and admins the whole district. */
+  private static scopeOf(actor: Actor): string[] | undefined {
+    return hasRole(actor, 'leader', 'admin') || !actor.unitId ? undefined : [actor.unitId];
+  }
+
+  @Post()
+  @Roles('admin')
+  @ApiOperation({ summary: '创建专项行动 — a campaign with its baseline' })
+  async create(@Body() body: CreateCampaignDto, @CurrentActor() actor: Actor, @Req() req: CommandRequest, @Res({ passthrough: true }) res: Response) {
+    const result = await this.clearance.create({ ...body, unitIds: body.unitIds ?? null }, commandContextOf(req, actor, this.clearance.now()));
+    res.status(result.created ? 201 : 200);
+    return result.campaign;
+  }
+
+  @Get()
+  @Roles('admin', 'leader', 'supervisor')
+  @ApiOperation({ summary: '专项行动列表' })
+  list() {
+    return this.clearance.list();
+  }
+
+  @Get(':id')
+  @Roles('admin', 'leader', 'supervisor')
+  @ApiOperation({ summary: '专项行动' })
+  get(@Param('id') id: string) {
+    return this.clearance.get(CampaignsController.idOf(id));
+  }
+
+  @Get(':id/clearance')
+  @Roles('admin', 'leader', 'supervisor')
+  @ApiOperation({ summary: '清仓见底 — stock and increment, per unit and in total, at asOf' })
+  report(@Param('id') id: string, @Query() q: AsOfOnlyQuery, @CurrentActor() actor: Actor) {
+    return this.clearance.clearance(CampaignsController.idOf(id), q.asOf, CampaignsController.scopeOf(actor));
+  }
+
+  @Get(':id/clearance.csv')
+  @Roles('admin', 'leader', 'supervisor')
+  @ApiOperation({ summary: '清仓见底 (CSV, Chinese headers)' })
+  async csv(@Param('id') id: string, @Query() q: AsOfOnlyQuery, @CurrentActor() actor: Actor, @Res() res: Response) {
+    const report = await this.clearance.clearance(CampaignsController.idOf(id), q.asOf, CampaignsController.scopeOf(actor));
+    const quote = (v: unknown) => (/[",\n\r]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+    const lines = [HEADERS.map(([h]) => h).join(','), ...report.units.map((u) => HEADERS.map(([, f]) => quote(f(u))).join(','))];
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="clearance-${report.campaignId}.csv"`);
+    res.send(`\uFEFF${lines.join('\r\n')}\r\n`);
+  }
+
+  @Get(':id/clearance.xlsx')
+  @Roles('admin', 'leader', 'supervisor')
+  @ApiOperation({ summary: '清仓见底台账 (Excel: the per-unit table and the case ledger)' })
+  async xlsx(@Param('id') id: string, @Query() q: AsOfOnlyQuery, @CurrentActor() actor: Actor, @Res() res: Response) {
+    const campaignId = CampaignsController.idOf(id);
+    const report = await this.clearance.clearance(campaignId, q.asOf, CampaignsController.scopeOf(actor));
+    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('Content-Disposition', `attachment; filename="clearance-${campaignId}.xlsx"`);
+    res.send(await clearanceWorkbook(report, await this.clearance.ledger(campaignId, q.asOf)));
+  }
+}
+
+/** The clearance workbook: 汇总 (per unit, with totals) and 台账 (one row per case). */
+export async function clearanceWorkbook(report: ClearanceReport, ledger: Array<Record<string, string>>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Qingfeng 清风';
+  const summary = wb.addWorksheet('汇总');
+  summary.addRow(HEADERS.map(([h]) => h)).font = { bold: true };
+  for (const u of report.units) summary.addRow(HEADERS.map(([, f]) => f(u)));
+  summary.addRow(['合计', '', ...HEADERS.slice(2).map(([, f]) => f({ unitId: '', unitName: '', ...report.totals }))]).font = { bold: true };
+  summary.addRow([`时点 ${report.asOf}`]);
+  const cases = wb.addWorksheet('台账');
+  cases.addRow(['类别', '编号', '单位编码', '单位名称', '存量/增量', '受理时间', '办结时间', '按时办结', '超期']).font = { bold: true };
+  for (const c of ledger) cases.addRow([c.kind, c.caseId, c.unitId, c.unitName, c.part, c.receivedAt, c.clearedAt, c.onTime, c.overdue]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
