@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { RankingPublisher } from '@qf/reporting';
+import { SchedulerService } from '@qf/supervision';
 import { TestApp, startApp } from './support/app';
 import { readModelTargets, dropSchema } from './support/targets';
 
@@ -145,6 +146,35 @@ describe.each(readModelTargets('ranking'))('monthly ranking on %s', (_label, env
     expect(sheet.getRow(1).getCell(1).value).toBe('排名');
     expect(sheet.getRow(2).values).toEqual(expect.arrayContaining([1, 'U-JD-02', 100]));
     expect(sheet.rowCount).toBe(6);
+  });
+
+  it('ranks petitions by accept-on-time, handle-on-time and close rates, and units by their deadlines and escalations', async () => {
+    const officer = t.token(['petition_officer'], 'U-XF');
+    const petition = await post('/api/petitions', officer, { channel: 'letter', petitioner: { name: '冯某' }, subject: '反映小区路灯', content: '路灯长期不亮', category: '城建' }).expect(201);
+    await post(`/api/petitions/${petition.body.id}/assign`, officer, { unitId: 'U-JD-02', mode: 'assign' }).expect(200);
+    await post(`/api/petitions/${petition.body.id}/accept`, unit('U-JD-02')).expect(200);
+    const april = (await get('/api/reports/monthly-ranking?month=2026-04&kind=petition', leader).expect(200)).body;
+    // Accepted in time (1/1), not replied (null), not closed (0/1): 100 × (0.3 × 1 + 0.3 × 0) ÷ 0.6 = 50.
+    expect(april.rows).toEqual([
+      expect.objectContaining({ unitId: 'U-JD-02', assigned: 1, acceptOnTimeRate: 1, handleOnTimeRate: null, closeRate: 0, score: 50, rank: 1 }),
+    ]);
+    await t.app.get(SchedulerService).scheduler.drain();
+    const supervision = (await get('/api/reports/monthly-ranking?month=2026-03&kind=supervision', leader).expect(200)).body;
+    // 东城: M-1's sign (due 03-03) and reply (due 03-09) both missed; each climbed warning → level 3 in March. F-1's
+    // reply (due 02-09, never replied) climbed its whole ladder when the clock jumped from 02-10 to 03-02: March too.
+    expect(supervision.rows.find((r: { unitId: string }) => r.unitId === 'U-JD-01')).toMatchObject({
+      deadlinesDue: 2,
+      overdue: 2,
+      onTimeRate: 0,
+      warnings: 3,
+      level1: 3,
+      level2: 3,
+      level3: 3,
+      lowEscalationRate: 0.5,
+      score: 20,
+    });
+    const csv = await get('/api/reports/monthly-ranking.csv?month=2026-03&kind=supervision', leader).expect(200);
+    expect(csv.text.replace(/^\uFEFF/, '').split('\r\n')[0]).toContain('三级督办');
   });
 
   it('is for leaders, supervisors and admins only; bad months are 400', async () => {

@@ -20,6 +20,37 @@ const COLUMNS: Record<string, Array<[string, string]>> = {
     ['previousRank', '上月排名'],
     ['rankChange', '名次变化'],
   ],
+  petition: [
+    ['rank', '排名'],
+    ['unitId', '单位编码'],
+    ['unitName', '单位名称'],
+    ['score', '综合得分'],
+    ['assigned', '交办件数'],
+    ['acceptOnTimeRate', '按期告知受理率'],
+    ['handleOnTimeRate', '按期办结率'],
+    ['closeRate', '办结率'],
+    ['replied', '答复件数'],
+    ['closed', '办结件数'],
+    ['overdue', '超期件数'],
+    ['previousRank', '上月排名'],
+    ['rankChange', '名次变化'],
+  ],
+  supervision: [
+    ['rank', '排名'],
+    ['unitId', '单位编码'],
+    ['unitName', '单位名称'],
+    ['score', '综合得分'],
+    ['deadlinesDue', '到期时限数'],
+    ['onTimeRate', '按时率'],
+    ['lowEscalationRate', '低层级督办占比'],
+    ['overdue', '超期数'],
+    ['warnings', '预警'],
+    ['level1', '一级督办'],
+    ['level2', '二级督办'],
+    ['level3', '三级督办'],
+    ['previousRank', '上月排名'],
+    ['rankChange', '名次变化'],
+  ],
 };
 
 const columnsOf = (report: RankingReport) => COLUMNS[report.kind] ?? COLUMNS.hotline;
@@ -40,7 +71,7 @@ export function rankingCsv(report: RankingReport): string {
 export async function rankingXlsx(report: RankingReport): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Qingfeng 清风';
-  const title = `${report.month} ${report.kind === 'hotline' ? '12345热线' : report.kind} 月度排名${report.published ? '（已发布）' : '（实时）'}`;
+  const title = `${report.month} ${{ hotline: '12345热线', petition: '信访', supervision: '督办' }[report.kind]} 月度排名${report.published ? '（已发布）' : '（实时）'}`;
   const sheet = wb.addWorksheet('排名');
   const cols = columnsOf(report);
   sheet.columns = cols.map(([key, header]) => ({ header, key, width: key === 'unitName' ? 20 : 12 }));

@@ -20,6 +20,7 @@ import {
 } from '@qf/platform';
 import { DirectoryService } from '@qf/directory';
 import { HOTLINE_FACTS_TABLE, hotlineFactsProjection } from './hotline-facts.projection';
+import { ESCALATION_FACTS_TABLE, PETITION_FACTS_TABLE, escalationFactsProjection, petitionFactsProjection } from './case-facts.projection';
 import { DEFAULT_LIST_SIZE, DEFAULT_WEIGHTS, RankedRow, RankingKind, UnitCounts, Weights, rankUnits, topAndBottom } from './ranking';
 
 export const RANKING_CONFIG_STREAM = 'ranking-config';
@@ -71,6 +72,8 @@ export class RankingService implements OnModuleInit {
 
   onModuleInit(): void {
     this.projections.register(hotlineFactsProjection);
+    this.projections.register(petitionFactsProjection);
+    this.projections.register(escalationFactsProjection);
   }
 
   now(): Date {
@@ -124,7 +127,104 @@ export class RankingService implements OnModuleInit {
 
   private async countsFor(kind: RankingKind, month: string, now: Date): Promise<UnitCounts[]> {
     if (kind === 'hotline') return this.hotlineCounts(month, now);
-    throw new DomainError('RULE_VIOLATION', `the ${kind} ranking is not available yet`);
+    if (kind === 'petition') return this.petitionCounts(month, now);
+    return this.supervisionCounts(month, now);
+  }
+
+  /**
+   * Petition figures per handling unit for one month (SPEC §7, our reading in docs/decisions.md): `acceptOnTimeRate`
+   * — petitions assigned in the month whose 告知受理 was in time, of those accepted/rejected or past due;
+   * `handleOnTimeRate` — replies in the month within the handle limit; `closeRate` — petitions assigned in the month
+   * that are closed (or not accepted) by now.
+   */
+  async petitionCounts(month: string, now: Date): Promise<UnitCounts[]> {
+    const a = now.toISOString();
+    const n = (x: unknown) => Number(x ?? 0);
+    const assigned = await this.readModels.db
+      .selectFrom(PETITION_FACTS_TABLE)
+      .where('assigned_month', '=', month)
+      .where('unit_id', 'is not', null)
+      .select([
+        'unit_id',
+        sql<number>`count(*)`.as('assigned'),
+        sql<number>`sum(case when (accept_met is not null and accept_met <= ${a}) or accept_due < ${a} then 1 else 0 end)`.as('accept_den'),
+        sql<number>`sum(case when accept_met is not null and accept_met <= ${a} and accept_met <= accept_due then 1 else 0 end)`.as('accept_num'),
+        sql<number>`sum(case when closed_at is not null and closed_at <= ${a} then 1 else 0 end)`.as('closed'),
+        sql<number>`sum(case when (accept_due < ${a} and (accept_met is null or accept_met > accept_due)) or (handle_due < ${a} and (handle_met is null or handle_met > handle_due)) then 1 else 0 end)`.as('overdue'),
+      ])
+      .groupBy('unit_id')
+      .execute();
+    const replied = await this.readModels.db
+      .selectFrom(PETITION_FACTS_TABLE)
+      .where('replied_month', '=', month)
+      .where('unit_id', 'is not', null)
+      .select(['unit_id', sql<number>`count(*)`.as('replied'), sql<number>`sum(case when handle_on_time = 1 then 1 else 0 end)`.as('on_time')])
+      .groupBy('unit_id')
+      .execute();
+    const repliedBy = new Map(replied.map((r) => [r.unit_id as string, r]));
+    return assigned.map((r) => {
+      const rep = repliedBy.get(r.unit_id as string);
+      return {
+        unitId: r.unit_id as string,
+        counts: { assigned: n(r.assigned), replied: n(rep?.replied), closed: n(r.closed), overdue: n(r.overdue) },
+        rates: {
+          acceptOnTimeRate: { numerator: n(r.accept_num), denominator: n(r.accept_den) },
+          handleOnTimeRate: { numerator: n(rep?.on_time), denominator: n(rep?.replied) },
+          closeRate: { numerator: n(r.closed), denominator: n(r.assigned) },
+        },
+      };
+    });
+  }
+
+  /**
+   * Supervision figures per responsible unit for one month: its work-order deadlines falling due in the month and how
+   * many were met in time (`onTimeRate`, of those met or past due), and the escalations about it fired in the month by
+   * level (`lowEscalationRate` = the share that stayed at warning or level 1).
+   */
+  async supervisionCounts(month: string, now: Date): Promise<UnitCounts[]> {
+    const a = now.toISOString();
+    const n = (x: unknown) => Number(x ?? 0);
+    const deadlines = await this.readModels.db
+      .selectFrom(HOTLINE_FACTS_TABLE)
+      .where('month', '=', month)
+      .where('kind', '=', 'deadline')
+      .where('flag', '=', 0)
+      .select([
+        'unit_id',
+        sql<number>`sum(case when (met_at is not null and met_at <= ${a}) or due_at < ${a} then 1 else 0 end)`.as('due'),
+        sql<number>`sum(case when met_at is not null and met_at <= ${a} and met_at <= due_at then 1 else 0 end)`.as('met'),
+        sql<number>`sum(case when due_at < ${a} and (met_at is null or met_at > due_at) then 1 else 0 end)`.as('overdue'),
+      ])
+      .groupBy('unit_id')
+      .execute();
+    const escalations = await this.readModels.db
+      .selectFrom(ESCALATION_FACTS_TABLE)
+      .where('month', '=', month)
+      .select([
+        'unit_id',
+        sql<number>`sum(case when level = 0 then 1 else 0 end)`.as('l0'),
+        sql<number>`sum(case when level = 1 then 1 else 0 end)`.as('l1'),
+        sql<number>`sum(case when level = 2 then 1 else 0 end)`.as('l2'),
+        sql<number>`sum(case when level = 3 then 1 else 0 end)`.as('l3'),
+      ])
+      .groupBy('unit_id')
+      .execute();
+    const units = new Set([...deadlines.map((d) => d.unit_id as string), ...escalations.map((e) => e.unit_id as string)]);
+    const dl = new Map(deadlines.map((d) => [d.unit_id as string, d]));
+    const es = new Map(escalations.map((e) => [e.unit_id as string, e]));
+    return [...units].map((unitId) => {
+      const d = dl.get(unitId);
+      const e = es.get(unitId);
+      const total = n(e?.l0) + n(e?.l1) + n(e?.l2) + n(e?.l3);
+      return {
+        unitId,
+        counts: { deadlinesDue: n(d?.due), overdue: n(d?.overdue), warnings: n(e?.l0), level1: n(e?.l1), level2: n(e?.l2), level3: n(e?.l3) },
+        rates: {
+          onTimeRate: { numerator: n(d?.met), denominator: n(d?.due) },
+          lowEscalationRate: { numerator: n(e?.l0) + n(e?.l1), denominator: total },
+        },
+      };
+    });
   }
 
   /** SPEC §7's hotline figures per unit for one month, as one SQL aggregate over the facts. */

@@ -1,0 +1,13 @@
+import 'reflect-metadata';
+import { Module } from '@nestjs/common';
+import { PlatformModule, bootstrapService } from '@qf/platform';
+import { ReportingModule } from '@qf/reporting';
+
+/**
+ * The reporting service for the production topology: clearance and campaigns, the four forms, monthly rankings with
+ * their publication (a BullMQ job scheduler when REDIS_URL is set) and the exports.
+ */
+@Module({ imports: [PlatformModule, ReportingModule] })
+class ServiceModule {}
+
+void bootstrapService(ServiceModule, 'Qingfeng 清风 — reports 报表', 'reporting service');

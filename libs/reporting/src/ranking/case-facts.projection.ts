@@ -1,0 +1,81 @@
+import type { StoredEvent } from '@qf/event-store';
+import { documentProjection } from '@qf/projections';
+import { shanghaiDate, toRecorded } from '@qf/platform';
+import { PETITION_STREAM_PREFIX, Petition, PetitionEvent, initialPetition, petitionAggregate } from '@qf/petition';
+
+export const PETITION_FACTS_TABLE = 'report_petition_facts';
+export const ESCALATION_FACTS_TABLE = 'report_escalation_facts';
+
+const iso = (t: string | null | undefined) => (t ? new Date(t).toISOString() : null);
+const monthOf = (t: string | null | undefined) => (t ? shanghaiDate(new Date(t)).slice(0, 7) : null);
+
+/** A petition as the petition ranking counts it (SPEC §7): assignment, acceptance, reply and closure times. */
+export interface PetitionFactsDoc {
+  state: Petition;
+}
+
+const stage = (s: Petition, name: string) => s.deadlines.filter((d) => d.stage === name).sort((a, b) => b.round - a.round)[0];
+
+/** 信访排名事实 — one row per petition, for accept-on-time, handle-on-time and close rates by month and unit. */
+export const petitionFactsProjection = documentProjection<PetitionFactsDoc>({
+  name: 'report-petition-facts',
+  version: 1,
+  table: PETITION_FACTS_TABLE,
+  columns: {
+    unit_id: 'text',
+    assigned_month: 'text',
+    accept_due: 'text',
+    accept_met: 'text',
+    replied_month: 'text',
+    handle_on_time: 'integer',
+    handle_due: 'text',
+    handle_met: 'text',
+    handle_month: 'text',
+    accept_month: 'text',
+    closed_at: 'text',
+  },
+  indexes: [['assigned_month', 'unit_id'], ['replied_month', 'unit_id'], ['handle_month'], ['accept_month']],
+  key: (e: StoredEvent) => (e.streamId.startsWith(PETITION_STREAM_PREFIX) ? e.streamId.slice(PETITION_STREAM_PREFIX.length) : null),
+  evolve: (doc, e) => ({ state: petitionAggregate.evolve(doc?.state ?? initialPetition(), toRecorded<PetitionEvent>(e)) }),
+  columnsOf: ({ state: s }) => {
+    const accept = stage(s, 'accept');
+    const handle = stage(s, 'handle');
+    const closedAt = s.status === 'closed' ? s.closedAt : s.status === 'not_accepted' ? s.rejection?.rejectedAt : null;
+    return {
+      unit_id: s.unitId,
+      assigned_month: monthOf(accept?.startedAt),
+      accept_due: iso(accept?.dueAt),
+      accept_met: accept?.state === 'met' ? iso(accept.closedAt) : null,
+      accept_month: monthOf(accept?.dueAt),
+      replied_month: monthOf(s.reply?.repliedAt),
+      handle_on_time: s.reply && handle ? (handle.state === 'met' && handle.closedAt && Date.parse(handle.closedAt) <= Date.parse(handle.dueAt) ? 1 : 0) : null,
+      handle_due: iso(handle?.dueAt),
+      handle_met: handle?.state === 'met' ? iso(handle.closedAt) : null,
+      handle_month: monthOf(handle?.dueAt),
+      closed_at: iso(closedAt ?? null),
+    };
+  },
+});
+
+/** One rung of the ladder, for the supervision ranking: whose deadline (U), which level, which month. */
+export interface EscalationFact {
+  unitId: string;
+  level: number;
+  caseKind: string;
+  escalatedAt: string;
+}
+
+/** 督办排名事实 — one row per escalation. */
+export const escalationFactsProjection = documentProjection<EscalationFact>({
+  name: 'report-escalation-facts',
+  version: 1,
+  table: ESCALATION_FACTS_TABLE,
+  columns: { unit_id: 'text', level: 'integer', month: 'text' },
+  indexes: [['month', 'unit_id']],
+  key: (e: StoredEvent) => (e.type === 'DeadlineEscalated' ? (e.data as { escalationId: string }).escalationId : null),
+  evolve: (_doc, e) => {
+    const d = e.data as { unitId: string; level: number; caseKind: string };
+    return { unitId: d.unitId, level: d.level, caseKind: d.caseKind, escalatedAt: e.metadata.occurredAt };
+  },
+  columnsOf: (doc) => ({ unit_id: doc.unitId, level: doc.level, month: monthOf(doc.escalatedAt) }),
+});
