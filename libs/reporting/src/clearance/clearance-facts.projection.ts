@@ -9,6 +9,7 @@ import { CLUE_STREAM_PREFIX, clueAggregate, isHandled, type Clue } from '@qf/clu
 export const CLEARANCE_CASES_TABLE = 'report_clearance_cases';
 export const CLEARANCE_UNITS_TABLE = 'report_clearance_units';
 export const CLEARANCE_DEADLINES_TABLE = 'report_clearance_deadlines';
+export const CLEARANCE_OVERDUE_TABLE = 'report_clearance_overdue';
 const DOCS_TABLE = 'report_clearance_docs';
 
 export type ClearanceKind = 'hotline' | 'petition' | 'clue';
@@ -118,6 +119,23 @@ export function evolveClearance(rules: KindRules<any>, doc: CaseDoc, e: StoredEv
   return { state, clearedAt, onTime, units, versions };
 }
 
+/**
+ * When each deadline version was overdue: from its due time (or from when an extension made it current, if that was
+ * later) until it was met or cancelled, or replaced by the next extension; open-ended while neither has happened.
+ */
+export function overdueIntervals(versions: DeadlineVersion[]): Array<{ key: string; from: string; to: string | null }> {
+  const out: Array<{ key: string; from: string; to: string | null }> = [];
+  for (const v of versions) {
+    const from = Math.max(Date.parse(v.dueAt), Date.parse(v.validFrom));
+    const ends = [v.closedAt, v.validTo].filter((t): t is string => !!t).map((t) => Date.parse(t));
+    const to = ends.length ? Math.min(...ends) : null;
+    // Overdue means strictly past the due time: an end at or before it leaves no interval.
+    if (to !== null && to <= from) continue;
+    out.push({ key: `${v.stage}/${v.round}/${iso(v.validFrom)}`, from: new Date(from).toISOString(), to: to === null ? null : new Date(to).toISOString() });
+  }
+  return out;
+}
+
 const CHUNK = 400;
 const chunks = <T>(items: T[], size = CHUNK): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
@@ -137,7 +155,7 @@ async function upsert(trx: Kysely<any>, table: string, rows: Record<string, unkn
  */
 export const clearanceFactsProjection: Projection = {
   name: 'report-clearance-facts',
-  version: 1,
+  version: 3,
   async migrate(db: Kysely<any>) {
     await db.schema.createTable(DOCS_TABLE).ifNotExists().addColumn('id', 'text', (c) => c.primaryKey()).addColumn('doc', 'text', (c) => c.notNull()).execute();
     await db.schema
@@ -152,7 +170,13 @@ export const clearanceFactsProjection: Projection = {
       .addColumn('unit_id', 'text')
       .addColumn('unit_changed', 'integer', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex(`${CLEARANCE_CASES_TABLE}_kind_received_idx`).ifNotExists().on(CLEARANCE_CASES_TABLE).columns(['kind', 'received_at']).execute();
+    // Covering: a clearance scan reads the index alone.
+    await db.schema
+      .createIndex(`${CLEARANCE_CASES_TABLE}_cover_idx`)
+      .ifNotExists()
+      .on(CLEARANCE_CASES_TABLE)
+      .columns(['kind', 'received_at', 'cleared_at', 'on_time', 'unit_changed', 'unit_id', 'id'])
+      .execute();
     await db.schema
       .createTable(CLEARANCE_UNITS_TABLE)
       .ifNotExists()
@@ -174,9 +198,19 @@ export const clearanceFactsProjection: Projection = {
       .addColumn('closed_at', 'text')
       .execute();
     await db.schema.createIndex(`${CLEARANCE_DEADLINES_TABLE}_case_idx`).ifNotExists().on(CLEARANCE_DEADLINES_TABLE).columns(['case_key']).execute();
+    await db.schema
+      .createTable(CLEARANCE_OVERDUE_TABLE)
+      .ifNotExists()
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('case_key', 'text', (c) => c.notNull())
+      .addColumn('from_at', 'text', (c) => c.notNull())
+      .addColumn('to_at', 'text')
+      .execute();
+    await db.schema.createIndex(`${CLEARANCE_OVERDUE_TABLE}_from_idx`).ifNotExists().on(CLEARANCE_OVERDUE_TABLE).columns(['from_at', 'to_at', 'case_key']).execute();
+    await db.schema.createIndex(`${CLEARANCE_OVERDUE_TABLE}_case_idx`).ifNotExists().on(CLEARANCE_OVERDUE_TABLE).columns(['case_key']).execute();
   },
   async reset(db: Kysely<any>) {
-    for (const t of [DOCS_TABLE, CLEARANCE_CASES_TABLE, CLEARANCE_UNITS_TABLE, CLEARANCE_DEADLINES_TABLE]) await db.deleteFrom(t).execute();
+    for (const t of [DOCS_TABLE, CLEARANCE_CASES_TABLE, CLEARANCE_UNITS_TABLE, CLEARANCE_DEADLINES_TABLE, CLEARANCE_OVERDUE_TABLE]) await db.deleteFrom(t).execute();
   },
   async apply(trx: Kysely<any>, events: StoredEvent[]) {
     const byCase = new Map<string, StoredEvent[]>();
@@ -195,6 +229,7 @@ export const clearanceFactsProjection: Projection = {
     const caseRows: Record<string, unknown>[] = [];
     const unitRows: Record<string, unknown>[] = [];
     const deadlineRows: Record<string, unknown>[] = [];
+    const overdueRows: Record<string, unknown>[] = [];
     for (const [streamId, list] of byCase) {
       const rules = rulesOf(streamId)!;
       let doc: CaseDoc = docs.get(streamId) ?? { state: rules.aggregate.initialState(), clearedAt: null, onTime: null, units: [], versions: [] };
@@ -212,6 +247,7 @@ export const clearanceFactsProjection: Projection = {
         unit_changed: doc.units.length > 1 ? 1 : 0,
       });
       doc.units.forEach((u, i) => unitRows.push({ id: `${streamId}/${i}`, case_key: streamId, unit_id: u.unitId, from_at: iso(u.from) }));
+      for (const o of overdueIntervals(doc.versions)) overdueRows.push({ id: `${streamId}/${o.key}`, case_key: streamId, from_at: o.from, to_at: o.to });
       doc.versions.forEach((v) =>
         deadlineRows.push({
           id: `${streamId}/${v.stage}/${v.round}/${iso(v.validFrom)}`,
@@ -224,7 +260,10 @@ export const clearanceFactsProjection: Projection = {
         }),
       );
     }
+    // Overdue intervals are rewritten whole for every touched case (a version's end moves when it is met or extended).
+    for (const ids of chunks([...byCase.keys()])) await trx.deleteFrom(CLEARANCE_OVERDUE_TABLE).where('case_key', 'in', ids).execute();
     await upsert(trx, DOCS_TABLE, docRows);
+    await upsert(trx, CLEARANCE_OVERDUE_TABLE, overdueRows);
     await upsert(trx, CLEARANCE_CASES_TABLE, caseRows);
     await upsert(trx, CLEARANCE_UNITS_TABLE, unitRows);
     await upsert(trx, CLEARANCE_DEADLINES_TABLE, deadlineRows);
