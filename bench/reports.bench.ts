@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { sql } from 'kysely';
 import type { ReadModelDb } from '@qf/projections';
 import { READ_MODEL_DB, SYSTEM_ACTOR } from '@qf/platform';
-import { CLEARANCE_CASES_TABLE, CLEARANCE_DEADLINES_TABLE, CLEARANCE_OVERDUE_TABLE, CLEARANCE_UNITS_TABLE, ClearanceService, HOTLINE_FACTS_TABLE, RankingService } from '@qf/reporting';
+import { CLEARANCE_CASES_TABLE, CLEARANCE_CELLS_TABLE, CLEARANCE_DEADLINES_TABLE, CLEARANCE_OVERDUE_TABLE, CLEARANCE_UNITS_TABLE, ClearanceService, HOTLINE_FACTS_TABLE, HOTLINE_MONTHLY_TABLE, RankingService } from '@qf/reporting';
 import { StandaloneModule } from '../apps/standalone/src/app.module';
 
 export interface ReportsBenchResult {
@@ -37,6 +37,8 @@ function generators(dialect: 'sqlite' | 'postgres', orders: number, units: numbe
   const d = pg ? `(${BASE}::bigint + (n::bigint * ${90 * DAY}) / ${orders})` : `(${BASE} + (n * ${90 * DAY}) / ${orders})`;
   const id = (suffix: string) => (pg ? `'B-' || n::text || '${suffix}'` : `'B-' || n || '${suffix}'`);
   const orderNo = pg ? `'B-' || n::text` : `'B-' || n`;
+  const cleared = `case when ${'(n % 10 <> 0)'} and n % 6 <> 0 then ${ts(`${d} + ${7 * DAY}`)} end`;
+  const day = (col: string) => (pg ? `to_char((${col})::timestamptz at time zone 'Asia/Shanghai', 'YYYY-MM-DD')` : `strftime('%Y-%m-%d', ${col}, '+8 hours')`);
   const key = (suffix: string) => (pg ? `'hotline-B-' || n::text || '${suffix}'` : `'hotline-B-' || n || '${suffix}'`);
   // 10 % never signed; of the rest every 7th signed late (after 2 days); 90 % replied, every 13th late; visits: every
   // 5th unresolved, every 6th unsatisfied.
@@ -54,9 +56,27 @@ function generators(dialect: 'sqlite' | 'postgres', orders: number, units: numbe
     `${withSeq}insert into ${CLEARANCE_UNITS_TABLE} (id, case_key, unit_id, from_at) select ${pg ? `'hotline-B-' || n::text || '/0'` : `'hotline-B-' || n || '/0'`}, ${pg ? `'hotline-B-' || n::text` : `'hotline-B-' || n`}, ${unit}, ${ts(d)} from ${seq}`,
     `${withSeq}insert into ${CLEARANCE_DEADLINES_TABLE} (id, case_key, started_at, valid_from, valid_to, due_at, closed_at) select ${pg ? `'hotline-B-' || n::text || '/sign'` : `'hotline-B-' || n || '/sign'`}, ${pg ? `'hotline-B-' || n::text` : `'hotline-B-' || n`}, ${ts(d)}, ${ts(d)}, null, ${ts(`${d} + ${DAY}`)}, ${signMet} from ${seq}`,
     `${withSeq}insert into ${CLEARANCE_DEADLINES_TABLE} (id, case_key, started_at, valid_from, valid_to, due_at, closed_at) select ${pg ? `'hotline-B-' || n::text || '/reply'` : `'hotline-B-' || n || '/reply'`}, ${pg ? `'hotline-B-' || n::text` : `'hotline-B-' || n`}, ${ts(d)}, ${ts(d)}, null, ${ts(`${d} + ${5 * DAY}`)}, case when ${signed} then ${ts(replyAt)} end from ${seq}`,
+    // The running monthly counters, as the projection keeps them: the sums of the facts' contributions.
+    `insert into ${HOTLINE_MONTHLY_TABLE} (id, month, unit_id, dispatched, sign_met, sign_met_in_time, replied, replied_on_time, visited, resolved, satisfied, reopened)
+       select month || '/' || unit_id, month, unit_id,
+         sum(case when kind = 'dispatch' then 1 else 0 end),
+         sum(case when kind = 'dispatch' and met_at is not null then 1 else 0 end),
+         sum(case when kind = 'dispatch' and met_at is not null and met_at <= due_at then 1 else 0 end),
+         sum(case when kind = 'reply' then 1 else 0 end),
+         sum(case when kind = 'reply' then flag else 0 end),
+         sum(case when kind = 'visit' then 1 else 0 end),
+         sum(case when kind = 'visit' then flag else 0 end),
+         sum(case when kind = 'visit' then flag2 else 0 end),
+         sum(case when kind = 'reopen' then 1 else 0 end)
+       from ${facts} group by month, unit_id`,
     // Overdue intervals: the unsigned (sign from due, reply from due, open-ended), late signatures and late replies.
-    `${withSeq}insert into ${CLEARANCE_OVERDUE_TABLE} (id, case_key, from_at, to_at) select ${key('/sign')}, ${key('')}, ${ts(`${d} + ${DAY}`)}, case when ${signed} then ${ts(`${d} + ${2 * DAY}`)} end from ${seq} where not ${signed} or n % 7 = 0`,
-    `${withSeq}insert into ${CLEARANCE_OVERDUE_TABLE} (id, case_key, from_at, to_at) select ${key('/reply')}, ${key('')}, ${ts(`${d} + ${5 * DAY}`)}, case when ${signed} then ${ts(`${d} + ${6 * DAY}`)} end from ${seq} where not ${signed} or n % 13 = 0`,
+    `${withSeq}insert into ${CLEARANCE_OVERDUE_TABLE} (id, case_key, from_at, to_at, kind, received_at, cleared_at, unit_id, unit_changed) select ${key('/sign')}, ${key('')}, ${ts(`${d} + ${DAY}`)}, case when ${signed} then ${ts(`${d} + ${2 * DAY}`)} end, 'hotline', ${ts(d)}, ${cleared}, ${unit}, 0 from ${seq} where not ${signed} or n % 7 = 0`,
+    `${withSeq}insert into ${CLEARANCE_OVERDUE_TABLE} (id, case_key, from_at, to_at, kind, received_at, cleared_at, unit_id, unit_changed) select ${key('/reply')}, ${key('')}, ${ts(`${d} + ${5 * DAY}`)}, case when ${signed} then ${ts(`${d} + ${6 * DAY}`)} end, 'hotline', ${ts(d)}, ${cleared}, ${unit}, 0 from ${seq} where not ${signed} or n % 13 = 0`,
+    // The day cells, as the projection keeps them: cases counted by unit, day received, day cleared, on time.
+    `insert into ${CLEARANCE_CELLS_TABLE} (id, kind, unit_id, rday, cday, on_time, n)
+       select kind || '/' || unit_id || '/' || rday || '/' || cday || '/' || on_time, kind, unit_id, rday, cday, on_time, count(*)
+       from (select kind, unit_id, ${day('received_at')} as rday, coalesce(${day('cleared_at')}, '') as cday, coalesce(on_time, 0) as on_time from ${CLEARANCE_CASES_TABLE}) x
+       group by kind, unit_id, rday, cday, on_time`,
   ];
 }
 

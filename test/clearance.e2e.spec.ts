@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
+import { ClearanceService } from '@qf/reporting';
 import { TestApp, startApp } from './support/app';
 import { dropSchema, readModelTargets } from './support/targets';
 
@@ -122,6 +123,30 @@ describe.each(readModelTargets('clearance'))('clearance (存量清零、增量�
 
   it('the answer for a past asOf is the same after later events', async () => {
     expect(await clearance('2026-03-05T12:00:00+08:00')).toEqual(earlyAnswer);
+  });
+
+  it('agrees, at every moment from the baseline on, with the case-by-case ledger (an independent path)', async () => {
+    const service = t.app.get(ClearanceService);
+    const start = Date.parse('2026-03-01T00:00:00+08:00');
+    for (let at = start; at <= Date.parse('2026-03-20T12:00:00+08:00'); at += 7 * 3600_000 + 13 * 60_000) {
+      const asOf = new Date(at).toISOString();
+      const report = await service.clearance('QC-2026', asOf);
+      const ledger = await service.ledger('QC-2026', asOf);
+      const stock = ledger.filter((c) => c.part === '存量');
+      const inc = ledger.filter((c) => c.part === '增量');
+      const stockCleared = stock.filter((c) => c.clearedAt).length;
+      expect({ asOf, stock: report.totals.stock, increment: report.totals.increment }).toEqual({
+        asOf,
+        stock: { total: stock.length, cleared: stockCleared, remaining: stock.length - stockCleared, rate: stock.length ? Math.round((stockCleared / stock.length) * 10_000) / 10_000 : 1 },
+        increment: {
+          received: inc.length,
+          cleared: inc.filter((c) => c.clearedAt).length,
+          clearedOnTime: inc.filter((c) => c.onTime === '是').length,
+          open: inc.filter((c) => !c.clearedAt).length,
+          overdue: inc.filter((c) => !c.clearedAt && c.overdue === '是').length,
+        },
+      });
+    }
   });
 
   it('supervisors see their subtree; other roles get 403; asOf before the baseline is 422', async () => {

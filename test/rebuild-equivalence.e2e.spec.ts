@@ -6,6 +6,7 @@ import { loadConfig, openEventStore, openReadModels } from '@qf/platform';
 import { ProjectionRunner } from '@qf/projections';
 import { workOrdersProjection } from '@qf/hotline';
 import { SchedulerService, deadlinesProjection, escalationsProjection } from '@qf/supervision';
+import { hotlineFactsProjection } from '@qf/reporting';
 import { TestApp, startApp } from './support/app';
 import { dropSchema, readModelTargets } from './support/targets';
 
@@ -47,6 +48,8 @@ describe.each(targets)('projection rebuild on %s', (_name, env) => {
         out.push((await request(app.http).get('/api/escalations?pageSize=200').set('Authorization', `Bearer ${app.token([role], unit)}`).expect(200)).body);
       }
     }
+    // The ranking's running counters rebuild to the same table.
+    out.push((await request(app.http).get('/api/reports/monthly-ranking?month=2026-03').set('Authorization', `Bearer ${app.token(['leader'], 'U-QU')}`).expect(200)).body);
     return out;
   }
 
@@ -82,7 +85,7 @@ describe.each(targets)('projection rebuild on %s', (_name, env) => {
     const config = loadConfig({ ...process.env, ...env, DATA_DIR: dataDir } as NodeJS.ProcessEnv);
     const store = openEventStore(config);
     const readModels = await openReadModels(config);
-    const summary = await new ProjectionRunner(store, readModels, [workOrdersProjection, deadlinesProjection, escalationsProjection]).rebuild();
+    const summary = await new ProjectionRunner(store, readModels, [workOrdersProjection, deadlinesProjection, escalationsProjection, hotlineFactsProjection]).rebuild();
     await store.close();
     await readModels.close();
     expect(summary.events).toBeGreaterThan(24);

@@ -1,7 +1,7 @@
 import { Kysely, sql } from 'kysely';
 import type { StoredEvent } from '@qf/event-store';
 import type { Projection } from '@qf/projections';
-import { toRecorded, type Aggregate, type Deadline } from '@qf/platform';
+import { shanghaiDate, toRecorded, type Aggregate, type Deadline } from '@qf/platform';
 import { STREAM_PREFIX as HOTLINE_PREFIX, workOrderAggregate, type WorkOrder } from '@qf/hotline';
 import { PETITION_STREAM_PREFIX, petitionAggregate, type Petition } from '@qf/petition';
 import { CLUE_STREAM_PREFIX, clueAggregate, isHandled, type Clue } from '@qf/clue';
@@ -10,6 +10,7 @@ export const CLEARANCE_CASES_TABLE = 'report_clearance_cases';
 export const CLEARANCE_UNITS_TABLE = 'report_clearance_units';
 export const CLEARANCE_DEADLINES_TABLE = 'report_clearance_deadlines';
 export const CLEARANCE_OVERDUE_TABLE = 'report_clearance_overdue';
+export const CLEARANCE_CELLS_TABLE = 'report_clearance_cells';
 const DOCS_TABLE = 'report_clearance_docs';
 
 export type ClearanceKind = 'hotline' | 'petition' | 'clue';
@@ -136,6 +137,19 @@ export function overdueIntervals(versions: DeadlineVersion[]): Array<{ key: stri
   return out;
 }
 
+/** The Shanghai date of a UTC ISO time. */
+export const dayOf = (t: string) => shanghaiDate(new Date(t));
+
+/** The day cell a case row counts in. */
+export function cellOf(row: Record<string, unknown>) {
+  const kind = row.kind as string;
+  const unit = (row.unit_id as string | null) ?? '';
+  const rday = dayOf(row.received_at as string);
+  const cday = row.cleared_at ? dayOf(row.cleared_at as string) : '';
+  const onTime = Number(row.on_time) === 1 ? 1 : 0;
+  return { id: `${kind}/${unit}/${rday}/${cday}/${onTime}`, kind, unit_id: unit, rday, cday, on_time: onTime };
+}
+
 const CHUNK = 400;
 const chunks = <T>(items: T[], size = CHUNK): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
@@ -155,7 +169,7 @@ async function upsert(trx: Kysely<any>, table: string, rows: Record<string, unkn
  */
 export const clearanceFactsProjection: Projection = {
   name: 'report-clearance-facts',
-  version: 3,
+  version: 4,
   async migrate(db: Kysely<any>) {
     await db.schema.createTable(DOCS_TABLE).ifNotExists().addColumn('id', 'text', (c) => c.primaryKey()).addColumn('doc', 'text', (c) => c.notNull()).execute();
     await db.schema
@@ -205,12 +219,39 @@ export const clearanceFactsProjection: Projection = {
       .addColumn('case_key', 'text', (c) => c.notNull())
       .addColumn('from_at', 'text', (c) => c.notNull())
       .addColumn('to_at', 'text')
+      // The case's own columns, copied so the overdue count reads this table alone.
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('received_at', 'text', (c) => c.notNull())
+      .addColumn('cleared_at', 'text')
+      .addColumn('unit_id', 'text')
+      .addColumn('unit_changed', 'integer', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex(`${CLEARANCE_OVERDUE_TABLE}_from_idx`).ifNotExists().on(CLEARANCE_OVERDUE_TABLE).columns(['from_at', 'to_at', 'case_key']).execute();
+    await db.schema
+      .createIndex(`${CLEARANCE_OVERDUE_TABLE}_cover_idx`)
+      .ifNotExists()
+      .on(CLEARANCE_OVERDUE_TABLE)
+      .columns(['from_at', 'kind', 'to_at', 'received_at', 'cleared_at', 'unit_changed', 'unit_id', 'case_key'])
+      .execute();
+    // Day cells: cases counted by (kind, unit, Shanghai day received, day cleared or '' when open, on time), for the
+    // clearance scan; cases whose unit changed are left out of them and counted from their rows.
+    await db.schema
+      .createTable(CLEARANCE_CELLS_TABLE)
+      .ifNotExists()
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('unit_id', 'text', (c) => c.notNull())
+      .addColumn('rday', 'text', (c) => c.notNull())
+      .addColumn('cday', 'text', (c) => c.notNull())
+      .addColumn('on_time', 'integer', (c) => c.notNull())
+      .addColumn('n', 'integer', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex(`${CLEARANCE_CELLS_TABLE}_cover_idx`).ifNotExists().on(CLEARANCE_CELLS_TABLE).columns(['kind', 'rday', 'cday', 'on_time', 'unit_id', 'n']).execute();
+    await db.schema.createIndex(`${CLEARANCE_CASES_TABLE}_cleared_idx`).ifNotExists().on(CLEARANCE_CASES_TABLE).columns(['cleared_at']).execute();
+    await db.schema.createIndex(`${CLEARANCE_CASES_TABLE}_changed_idx`).ifNotExists().on(CLEARANCE_CASES_TABLE).columns(['unit_changed', 'kind']).execute();
     await db.schema.createIndex(`${CLEARANCE_OVERDUE_TABLE}_case_idx`).ifNotExists().on(CLEARANCE_OVERDUE_TABLE).columns(['case_key']).execute();
   },
   async reset(db: Kysely<any>) {
-    for (const t of [DOCS_TABLE, CLEARANCE_CASES_TABLE, CLEARANCE_UNITS_TABLE, CLEARANCE_DEADLINES_TABLE, CLEARANCE_OVERDUE_TABLE]) await db.deleteFrom(t).execute();
+    for (const t of [DOCS_TABLE, CLEARANCE_CASES_TABLE, CLEARANCE_UNITS_TABLE, CLEARANCE_DEADLINES_TABLE, CLEARANCE_OVERDUE_TABLE, CLEARANCE_CELLS_TABLE]) await db.deleteFrom(t).execute();
   },
   async apply(trx: Kysely<any>, events: StoredEvent[]) {
     const byCase = new Map<string, StoredEvent[]>();
@@ -236,7 +277,7 @@ export const clearanceFactsProjection: Projection = {
       for (const e of list) doc = evolveClearance(rules, doc, e);
       docRows.push({ id: streamId, doc: JSON.stringify(doc) });
       if (!rules.exists(doc.state)) continue;
-      caseRows.push({
+      const caseRow = {
         id: streamId,
         kind: rules.kind,
         case_id: streamId.slice(rules.prefix.length),
@@ -245,9 +286,22 @@ export const clearanceFactsProjection: Projection = {
         on_time: doc.onTime === null ? null : doc.onTime ? 1 : 0,
         unit_id: doc.units[0]?.unitId ?? null,
         unit_changed: doc.units.length > 1 ? 1 : 0,
-      });
+      };
+      caseRows.push(caseRow);
       doc.units.forEach((u, i) => unitRows.push({ id: `${streamId}/${i}`, case_key: streamId, unit_id: u.unitId, from_at: iso(u.from) }));
-      for (const o of overdueIntervals(doc.versions)) overdueRows.push({ id: `${streamId}/${o.key}`, case_key: streamId, from_at: o.from, to_at: o.to });
+      for (const o of overdueIntervals(doc.versions)) {
+        overdueRows.push({
+          id: `${streamId}/${o.key}`,
+          case_key: streamId,
+          from_at: o.from,
+          to_at: o.to,
+          kind: caseRow.kind,
+          received_at: caseRow.received_at,
+          cleared_at: caseRow.cleared_at,
+          unit_id: caseRow.unit_id,
+          unit_changed: caseRow.unit_changed,
+        });
+      }
       doc.versions.forEach((v) =>
         deadlineRows.push({
           id: `${streamId}/${v.stage}/${v.round}/${iso(v.validFrom)}`,
@@ -259,6 +313,23 @@ export const clearanceFactsProjection: Projection = {
           closed_at: v.closedAt ? iso(v.closedAt) : null,
         }),
       );
+    }
+    // Day cells move by the difference between each case's old and new row.
+    const cells = new Map<string, Record<string, unknown> & { n: number }>();
+    const count = (row: Record<string, unknown>, sign: 1 | -1) => {
+      if (Number(row.unit_changed) === 1) return;
+      const cell = cellOf(row);
+      const entry = cells.get(cell.id) ?? { ...cell, n: 0 };
+      entry.n += sign;
+      cells.set(cell.id, entry);
+    };
+    for (const ids of chunks([...byCase.keys()])) {
+      for (const old of await trx.selectFrom(CLEARANCE_CASES_TABLE).selectAll().where('id', 'in', ids).execute()) count(old, -1);
+    }
+    for (const row of caseRows) count(row, 1);
+    const cellRows = [...cells.values()].filter((c) => c.n !== 0);
+    for (const part of chunks(cellRows, 800)) {
+      await trx.insertInto(CLEARANCE_CELLS_TABLE).values(part).onConflict((oc) => oc.column('id').doUpdateSet({ n: sql`${sql.ref(`${CLEARANCE_CELLS_TABLE}.n`)} + ${sql.ref('excluded.n')}` })).execute();
     }
     // Overdue intervals are rewritten whole for every touched case (a version's end moves when it is met or extended).
     for (const ids of chunks([...byCase.keys()])) await trx.deleteFrom(CLEARANCE_OVERDUE_TABLE).where('case_key', 'in', ids).execute();

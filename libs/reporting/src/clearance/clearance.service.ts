@@ -5,9 +5,16 @@ import { ReadModelDb, documentProjection } from '@qf/projections';
 import { CLOCK, Clock, CommandContext, CommandRunner, DomainError, EVENT_STORE, ProjectionsService, READ_MODEL_DB, formatShanghai, load } from '@qf/platform';
 import { DirectoryService } from '@qf/directory';
 import { CampaignDefinition, campaignAggregate, campaignStream, decideCreateCampaign } from './campaign';
-import { CLEARANCE_CASES_TABLE, CLEARANCE_DEADLINES_TABLE, CLEARANCE_OVERDUE_TABLE, CLEARANCE_UNITS_TABLE, clearanceFactsProjection } from './clearance-facts.projection';
+import { DateTime } from 'luxon';
+import { CLEARANCE_CASES_TABLE, CLEARANCE_CELLS_TABLE, CLEARANCE_DEADLINES_TABLE, CLEARANCE_OVERDUE_TABLE, CLEARANCE_UNITS_TABLE, clearanceFactsProjection, dayOf } from './clearance-facts.projection';
 
 const CAMPAIGNS_TABLE = 'report_campaigns';
+
+/** The first and last millisecond (UTC ISO) of a Shanghai date. */
+function dayBounds(day: string): [string, string] {
+  const start = DateTime.fromISO(day, { zone: 'Asia/Shanghai' }).startOf('day');
+  return [start.toUTC().toISO()!, start.endOf('day').toUTC().toISO()!];
+}
 const campaignsProjection = documentProjection<CampaignDefinition & { createdAt: string }>({
   name: 'report-campaigns',
   version: 1,
@@ -105,30 +112,46 @@ export class ClearanceService implements OnModuleInit {
     if (asOf.getTime() < Date.parse(campaign.baselineAt)) throw new DomainError('RULE_VIOLATION', `asOf is before the campaign's baseline (${campaign.baselineAt})`);
     const a = asOf.toISOString();
     const base = new Date(campaign.baselineAt).toISOString();
-    const open = sql`(c.cleared_at is null or c.cleared_at > ${a})`;
-    const overdue = sql`exists (select 1 from ${sql.table(CLEARANCE_DEADLINES_TABLE)} d where d.case_key = c.id and d.valid_from <= ${a} and (d.valid_to is null or d.valid_to > ${a}) and d.started_at <= ${a} and d.due_at < ${a} and (d.closed_at is null or d.closed_at > ${a}))`;
     const unitAtAsOf = sql`case when c.unit_changed = 1 then (select u.unit_id from ${sql.table(CLEARANCE_UNITS_TABLE)} u where u.case_key = c.id and u.from_at <= ${a} order by u.from_at desc limit 1) else c.unit_id end`;
     // Two passes: the counts by a scan of the cases, then the overdue ones among the open increment by a semi-join on
     // the deadline versions (far cheaper than a correlated lookup per open case).
-    const main = sql<Record<string, unknown>>`
+    const kinds = sql.join(campaign.kinds);
+    const dB = dayOf(base);
+    const dA = dayOf(a);
+    // 1. Day cells away from the two boundary days (the baseline's and asOf's), where comparing days is exact.
+    const cells = sql<Record<string, unknown>>`
+      select kind, unit_id as unit,
+        sum(case when rday < ${dB} and (cday = '' or cday > ${dB}) then n else 0 end) as stock_total,
+        sum(case when rday < ${dB} and cday <> '' and cday > ${dB} and cday < ${dA} then n else 0 end) as stock_cleared,
+        sum(case when rday > ${dB} then n else 0 end) as inc_received,
+        sum(case when rday > ${dB} and cday <> '' and cday < ${dA} then n else 0 end) as inc_cleared,
+        sum(case when rday > ${dB} and cday <> '' and cday < ${dA} and on_time = 1 then n else 0 end) as inc_on_time
+      from ${sql.table(CLEARANCE_CELLS_TABLE)}
+      where kind in (${kinds}) and rday < ${dA} and rday <> ${dB} and cday <> ${dB} and cday <> ${dA}
+      group by kind, unit_id`.execute(this.readModels.db);
+    // 2. Case by case: those received or cleared on a boundary day, and those whose unit changed (unit at asOf).
+    const [b0, b1] = dayBounds(dB);
+    const [a0, a1] = dayBounds(dA);
+    const boundary = sql`(c.received_at between ${b0} and ${b1} or c.received_at between ${a0} and ${a1} or c.cleared_at between ${b0} and ${b1} or c.cleared_at between ${a0} and ${a1})`;
+    const exact = sql<Record<string, unknown>>`
       select c.kind as kind, ${unitAtAsOf} as unit,
         sum(case when c.received_at < ${base} and (c.cleared_at is null or c.cleared_at > ${base}) then 1 else 0 end) as stock_total,
         sum(case when c.received_at < ${base} and c.cleared_at > ${base} and c.cleared_at <= ${a} then 1 else 0 end) as stock_cleared,
         sum(case when c.received_at >= ${base} then 1 else 0 end) as inc_received,
         sum(case when c.received_at >= ${base} and c.cleared_at <= ${a} then 1 else 0 end) as inc_cleared,
-        sum(case when c.received_at >= ${base} and c.cleared_at <= ${a} and c.on_time = 1 then 1 else 0 end) as inc_on_time,
-        sum(case when c.received_at >= ${base} and ${open} then 1 else 0 end) as inc_open,
-        0 as inc_overdue
+        sum(case when c.received_at >= ${base} and c.cleared_at <= ${a} and c.on_time = 1 then 1 else 0 end) as inc_on_time
       from ${sql.table(CLEARANCE_CASES_TABLE)} c
-      where c.kind in (${sql.join(campaign.kinds)}) and c.received_at <= ${a}
+      where c.kind in (${kinds}) and c.received_at <= ${a} and (c.unit_changed = 1 or ${boundary})
       group by c.kind, unit`.execute(this.readModels.db);
+    // 3. Open increment cases in an overdue interval at asOf, from the intervals table alone.
+    const unitOfInterval = sql`case when o.unit_changed = 1 then (select u.unit_id from ${sql.table(CLEARANCE_UNITS_TABLE)} u where u.case_key = o.case_key and u.from_at <= ${a} order by u.from_at desc limit 1) else o.unit_id end`;
     const overdueRows = sql<Record<string, unknown>>`
-      select c.kind as kind, ${unitAtAsOf} as unit, count(distinct c.id) as inc_overdue
-      from ${sql.table(CLEARANCE_OVERDUE_TABLE)} o cross join ${sql.table(CLEARANCE_CASES_TABLE)} c
-      where c.id = o.case_key and o.from_at < ${a} and (o.to_at is null or o.to_at > ${a})
-        and c.kind in (${sql.join(campaign.kinds)}) and c.received_at >= ${base} and c.received_at <= ${a} and ${open}
-      group by c.kind, unit`.execute(this.readModels.db);
-    const rows = { rows: [...(await main).rows, ...(await overdueRows).rows] };
+      select o.kind as kind, ${unitOfInterval} as unit, count(distinct o.case_key) as inc_overdue
+      from ${sql.table(CLEARANCE_OVERDUE_TABLE)} o
+      where o.from_at < ${a} and o.kind in (${kinds}) and (o.to_at is null or o.to_at > ${a})
+        and o.received_at >= ${base} and o.received_at <= ${a} and (o.cleared_at is null or o.cleared_at > ${a})
+      group by o.kind, unit`.execute(this.readModels.db);
+    const rows = { rows: [...(await cells).rows, ...(await exact).rows, ...(await overdueRows).rows] };
     const dir = this.directory.current();
     const bureau = dir.list().find((u) => u.kind === 'petitions_bureau' && u.active)?.id ?? dir.root()?.id ?? '';
     const discipline = dir.disciplineUnit()?.id ?? dir.root()?.id ?? '';
@@ -136,10 +159,11 @@ export class ClearanceService implements OnModuleInit {
     const inScope = (unitId: string) => scopes.every((roots) => roots.some((root) => dir.isInSubtree(unitId, root)));
     const byUnit = new Map<string, Counts>();
     for (const r of rows.rows) {
-      const unitId = (r.unit as string | null) ?? (r.kind === 'clue' ? discipline : bureau);
+      const unitId = (r.unit as string | null) || (r.kind === 'clue' ? discipline : bureau);
       if (!inScope(unitId)) continue;
       const n = (k: string) => Number(r[k] ?? 0);
-      const c: Counts = { stockTotal: n('stock_total'), stockCleared: n('stock_cleared'), incReceived: n('inc_received'), incCleared: n('inc_cleared'), incOnTime: n('inc_on_time'), incOpen: n('inc_open'), incOverdue: n('inc_overdue') };
+      // Open increment = received − cleared by asOf (both counted up to asOf).
+      const c: Counts = { stockTotal: n('stock_total'), stockCleared: n('stock_cleared'), incReceived: n('inc_received'), incCleared: n('inc_cleared'), incOnTime: n('inc_on_time'), incOpen: n('inc_received') - n('inc_cleared'), incOverdue: n('inc_overdue') };
       byUnit.set(unitId, add(byUnit.get(unitId) ?? zero(), c));
     }
     const units = [...byUnit.entries()]

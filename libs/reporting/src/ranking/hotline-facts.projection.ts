@@ -5,6 +5,7 @@ import { shanghaiDate, toRecorded } from '@qf/platform';
 import { STREAM_PREFIX, WorkOrder, WorkOrderEvent, initialWorkOrder, workOrderAggregate } from '@qf/hotline';
 
 export const HOTLINE_FACTS_TABLE = 'report_hotline_facts';
+export const HOTLINE_MONTHLY_TABLE = 'report_hotline_monthly';
 const ORDERS_TABLE = 'report_hotline_orders';
 
 /**
@@ -38,6 +39,26 @@ const iso = (t: string) => new Date(t).toISOString();
 const monthOf = (t: string) => shanghaiDate(new Date(t)).slice(0, 7);
 const CHUNK = 400;
 const chunks = <T>(items: T[], size = CHUNK): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+/** The time-independent counts of a unit's month, kept as running totals beside the facts. */
+export const MONTHLY_COUNTERS = ['dispatched', 'sign_met', 'sign_met_in_time', 'replied', 'replied_on_time', 'visited', 'resolved', 'satisfied', 'reopened'] as const;
+type Counter = (typeof MONTHLY_COUNTERS)[number];
+
+/** What one fact adds to its month's counters. */
+export function contribution(f: Pick<HotlineFact, 'kind' | 'due_at' | 'met_at' | 'flag' | 'flag2'>): Partial<Record<Counter, number>> {
+  switch (f.kind) {
+    case 'dispatch':
+      return { dispatched: 1, sign_met: f.met_at ? 1 : 0, sign_met_in_time: f.met_at && f.due_at && f.met_at <= f.due_at ? 1 : 0 };
+    case 'reply':
+      return { replied: 1, replied_on_time: f.flag };
+    case 'visit':
+      return { visited: 1, resolved: f.flag, satisfied: f.flag2 };
+    case 'reopen':
+      return { reopened: 1 };
+    default:
+      return {};
+  }
+}
 
 /** The facts one event adds or changes, given the order before and after it. */
 export function factsOf(before: OrderDoc, after: OrderDoc, e: StoredEvent): HotlineFact[] {
@@ -93,7 +114,7 @@ export function factsOf(before: OrderDoc, after: OrderDoc, e: StoredEvent): Hotl
 /** 排名事实表 — the facts of every work order, for the hotline ranking's SQL aggregates. */
 export const hotlineFactsProjection: Projection = {
   name: 'report-hotline-facts',
-  version: 2,
+  version: 3,
   async migrate(db: Kysely<any>) {
     await db.schema.createTable(ORDERS_TABLE).ifNotExists().addColumn('id', 'text', (c) => c.primaryKey()).addColumn('doc', 'text', (c) => c.notNull()).execute();
     await db.schema
@@ -110,17 +131,19 @@ export const hotlineFactsProjection: Projection = {
       .addColumn('flag', 'integer', (c) => c.notNull())
       .addColumn('flag2', 'integer', (c) => c.notNull())
       .execute();
-    // Covering: the monthly aggregates read the index alone, never the table.
-    await db.schema
-      .createIndex(`${HOTLINE_FACTS_TABLE}_month_cover_idx`)
-      .ifNotExists()
-      .on(HOTLINE_FACTS_TABLE)
-      .columns(['month', 'unit_id', 'kind', 'at', 'due_at', 'met_at', 'flag', 'flag2', 'order_no'])
-      .execute();
+    let monthly = db.schema.createTable(HOTLINE_MONTHLY_TABLE).ifNotExists().addColumn('id', 'text', (c) => c.primaryKey()).addColumn('month', 'text', (c) => c.notNull()).addColumn('unit_id', 'text', (c) => c.notNull());
+    for (const c of MONTHLY_COUNTERS) monthly = monthly.addColumn(c, 'integer', (col) => col.notNull());
+    await monthly.execute();
+    await db.schema.createIndex(`${HOTLINE_MONTHLY_TABLE}_month_idx`).ifNotExists().on(HOTLINE_MONTHLY_TABLE).columns(['month', 'unit_id']).execute();
+    // Partial indexes for the two time-dependent figures: dispatches not signed yet, and deadlines missed.
+    await sql`create index if not exists ${sql.raw(`${HOTLINE_FACTS_TABLE}_unmet_dispatch2_idx`)} on ${sql.table(HOTLINE_FACTS_TABLE)} (month, kind, unit_id, due_at) where kind = 'dispatch' and met_at is null`.execute(db);
+    await sql`create index if not exists ${sql.raw(`${HOTLINE_FACTS_TABLE}_missed2_idx`)} on ${sql.table(HOTLINE_FACTS_TABLE)} (month, kind, unit_id, order_no, due_at, met_at, flag) where kind = 'deadline' and flag = 0 and (met_at is null or met_at > due_at)`.execute(db);
+    await db.schema.createIndex(`${HOTLINE_FACTS_TABLE}_month_idx`).ifNotExists().on(HOTLINE_FACTS_TABLE).columns(['month', 'kind', 'unit_id']).execute();
   },
   async reset(db: Kysely<any>) {
     await db.deleteFrom(ORDERS_TABLE).execute();
     await db.deleteFrom(HOTLINE_FACTS_TABLE).execute();
+    await db.deleteFrom(HOTLINE_MONTHLY_TABLE).execute();
   },
   async apply(trx: Kysely<any>, events: StoredEvent[]) {
     const byOrder = new Map<string, StoredEvent[]>();
@@ -149,6 +172,23 @@ export const hotlineFactsProjection: Projection = {
     }
     for (const part of chunks(orderRows)) {
       await trx.insertInto(ORDERS_TABLE).values(part).onConflict((oc) => oc.column('id').doUpdateSet({ doc: sql.ref('excluded.doc') })).execute();
+    }
+    // Counters move by the difference between each fact's old and new contribution (a fact may change month or unit).
+    const deltas = new Map<string, { month: string; unit_id: string; values: Record<Counter, number> }>();
+    const addTo = (f: HotlineFact, sign: 1 | -1) => {
+      const key = `${f.month}/${f.unit_id}`;
+      const entry = deltas.get(key) ?? { month: f.month, unit_id: f.unit_id, values: Object.fromEntries(MONTHLY_COUNTERS.map((c) => [c, 0])) as Record<Counter, number> };
+      for (const [c, v] of Object.entries(contribution(f))) entry.values[c as Counter] += sign * (v ?? 0);
+      deltas.set(key, entry);
+    };
+    for (const ids of chunks([...facts.keys()])) {
+      for (const old of await trx.selectFrom(HOTLINE_FACTS_TABLE).selectAll().where('id', 'in', ids).execute()) addTo({ ...(old as HotlineFact), flag: Number(old.flag), flag2: Number(old.flag2) }, -1);
+    }
+    for (const f of facts.values()) addTo(f, 1);
+    const counterRows = [...deltas.entries()].map(([id, d]) => ({ id, month: d.month, unit_id: d.unit_id, ...d.values }));
+    const addSet = Object.fromEntries(MONTHLY_COUNTERS.map((c) => [c, sql`${sql.ref(`${HOTLINE_MONTHLY_TABLE}.${c}`)} + ${sql.ref(`excluded.${c}`)}`]));
+    for (const part of chunks(counterRows, 500)) {
+      await trx.insertInto(HOTLINE_MONTHLY_TABLE).values(part).onConflict((oc) => oc.column('id').doUpdateSet(addSet)).execute();
     }
     const cols = ['kind', 'order_no', 'unit_id', 'at', 'month', 'due_at', 'met_at', 'flag', 'flag2'];
     const set = Object.fromEntries(cols.map((c) => [c, sql.ref(`excluded.${c}`)]));

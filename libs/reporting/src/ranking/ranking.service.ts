@@ -19,7 +19,7 @@ import {
   load,
 } from '@qf/platform';
 import { DirectoryService } from '@qf/directory';
-import { HOTLINE_FACTS_TABLE, hotlineFactsProjection } from './hotline-facts.projection';
+import { HOTLINE_FACTS_TABLE, HOTLINE_MONTHLY_TABLE, hotlineFactsProjection } from './hotline-facts.projection';
 import { ESCALATION_FACTS_TABLE, PETITION_FACTS_TABLE, escalationFactsProjection, petitionFactsProjection } from './case-facts.projection';
 import { DEFAULT_LIST_SIZE, DEFAULT_WEIGHTS, RankedRow, RankingKind, UnitCounts, Weights, rankUnits, topAndBottom } from './ranking';
 
@@ -227,41 +227,50 @@ export class RankingService implements OnModuleInit {
     });
   }
 
-  /** SPEC §7's hotline figures per unit for one month, as one SQL aggregate over the facts. */
+  /**
+   * SPEC §7's hotline figures per unit for one month: the running counters of the month, plus the two figures that
+   * depend on the moment — dispatches not signed yet whose sign limit has passed (they enter the response rate's
+   * denominator), and orders with a deadline of the month missed by now — from partial indexes.
+   */
   async hotlineCounts(month: string, now: Date): Promise<UnitCounts[]> {
     const nowIso = now.toISOString();
     const n = (x: unknown) => Number(x ?? 0);
-    const rows = await this.readModels.db
-      .selectFrom(HOTLINE_FACTS_TABLE)
-      .where('month', '=', month)
-      .where('at', '<=', nowIso)
-      .select([
-        'unit_id',
-        sql<number>`sum(case when kind = 'dispatch' then 1 else 0 end)`.as('dispatched'),
-        sql<number>`sum(case when kind = 'dispatch' and ((met_at is not null and met_at <= ${nowIso}) or due_at < ${nowIso}) then 1 else 0 end)`.as('response_den'),
-        sql<number>`sum(case when kind = 'dispatch' and met_at is not null and met_at <= ${nowIso} and met_at <= due_at then 1 else 0 end)`.as('response_num'),
-        sql<number>`sum(case when kind = 'reply' then 1 else 0 end)`.as('replied'),
-        sql<number>`sum(case when kind = 'reply' and flag = 1 then 1 else 0 end)`.as('replied_on_time'),
-        sql<number>`sum(case when kind = 'visit' then 1 else 0 end)`.as('visited'),
-        sql<number>`sum(case when kind = 'visit' and flag = 1 then 1 else 0 end)`.as('resolved'),
-        sql<number>`sum(case when kind = 'visit' and flag2 = 1 then 1 else 0 end)`.as('satisfied'),
-        sql<number>`sum(case when kind = 'reopen' then 1 else 0 end)`.as('reopened'),
-        sql<number>`count(distinct case when kind = 'deadline' and flag = 0 and due_at < ${nowIso} and (met_at is null or met_at > due_at) then order_no end)`.as('overdue'),
-      ])
-      .groupBy('unit_id')
-      .execute();
-    return rows
-      .filter((r) => n(r.dispatched) > 0)
-      .map((r) => ({
-        unitId: r.unit_id as string,
-        counts: { dispatched: n(r.dispatched), replied: n(r.replied), visited: n(r.visited), overdue: n(r.overdue), reopened: n(r.reopened) },
+    const db = this.readModels.db;
+    const [counters, unmet, overdue] = await Promise.all([
+      db.selectFrom(HOTLINE_MONTHLY_TABLE).selectAll().where('month', '=', month).where('dispatched', '>', 0).execute(),
+      db
+        .selectFrom(HOTLINE_FACTS_TABLE)
+        .where('month', '=', month)
+        // Literal terms, so SQLite can match them to the partial index (it cannot with bound parameters).
+        .where(sql<boolean>`kind = 'dispatch' and met_at is null`)
+        .where('due_at', '<', nowIso)
+        .select(['unit_id', sql<number>`count(*)`.as('n')])
+        .groupBy('unit_id')
+        .execute(),
+      db
+        .selectFrom(HOTLINE_FACTS_TABLE)
+        .where('month', '=', month)
+        .where(sql<boolean>`kind = 'deadline' and flag = 0 and (met_at is null or met_at > due_at)`)
+        .where('due_at', '<', nowIso)
+        .select(['unit_id', sql<number>`count(distinct order_no)`.as('n')])
+        .groupBy('unit_id')
+        .execute(),
+    ]);
+    const unmetBy = new Map(unmet.map((r) => [r.unit_id as string, n(r.n)]));
+    const overdueBy = new Map(overdue.map((r) => [r.unit_id as string, n(r.n)]));
+    return counters.map((r) => {
+      const unitId = r.unit_id as string;
+      return {
+        unitId,
+        counts: { dispatched: n(r.dispatched), replied: n(r.replied), visited: n(r.visited), overdue: overdueBy.get(unitId) ?? 0, reopened: n(r.reopened) },
         rates: {
-          responseRate: { numerator: n(r.response_num), denominator: n(r.response_den) },
+          responseRate: { numerator: n(r.sign_met_in_time), denominator: n(r.sign_met) + (unmetBy.get(unitId) ?? 0) },
           onTimeRate: { numerator: n(r.replied_on_time), denominator: n(r.replied) },
           resolutionRate: { numerator: n(r.resolved), denominator: n(r.visited) },
           satisfactionRate: { numerator: n(r.satisfied), denominator: n(r.visited) },
         },
-      }));
+      };
+    });
   }
 
   /**
