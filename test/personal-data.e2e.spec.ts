@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { signToken } from '@qf/platform';
 import { ServerProcess, kill9, startServerProcess } from './support/process';
 
@@ -86,6 +87,26 @@ describe('personal data at rest: callers, petitioners, reporters', () => {
     await call('GET', '/api/audit', manager);
     const c2 = await call('POST', '/api/clues', inspector, clue);
     await call('POST', `/api/clues/${c2.body.id}/forget-reporter`, manager);
+
+    // Reports, exports, inboxes and deadline lists carry no personal data either (issues 4 and 5).
+    const admin = signToken({ sub: 'ad', roles: ['admin'], unitId: null }, SECRET);
+    const leader = signToken({ sub: 'ld', roles: ['leader'], unitId: 'U-QU' }, SECRET);
+    await call('POST', '/api/campaigns', admin, { id: 'PII-C', name: '个人信息检查', kinds: ['hotline', 'petition', 'clue'], baselineAt: '2026-03-01T00:00:00+08:00', targetAt: '2026-06-30T00:00:00+08:00' });
+    await call('POST', '/api/admin/clock', admin, { now: '2026-04-20T09:00:00+08:00' });
+    const texts: string[] = [];
+    for (const path of ['/api/reports/monthly-ranking?month=2026-03', '/api/reports/monthly-ranking?month=2026-03&kind=petition', '/api/campaigns/PII-C/clearance', '/api/deadlines?pageSize=200', '/api/escalations?pageSize=200']) {
+      texts.push(JSON.stringify((await call('GET', path, path.startsWith('/api/escalations') ? signToken({ sub: 'h', roles: ['unit_head'], unitId: 'U-JD-01' }, SECRET) : leader)).body));
+    }
+    for (const path of ['/api/reports/monthly-ranking.csv?month=2026-03', '/api/campaigns/PII-C/clearance.csv']) {
+      texts.push(await (await fetch(`${server!.baseUrl}${path}`, { headers: { authorization: `Bearer ${leader}` } })).text());
+    }
+    for (const path of ['/api/reports/monthly-ranking.xlsx?month=2026-03', '/api/campaigns/PII-C/clearance.xlsx']) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(await (await fetch(`${server!.baseUrl}${path}`, { headers: { authorization: `Bearer ${leader}` } })).arrayBuffer());
+      wb.eachSheet((sheet) => sheet.eachRow((row) => texts.push(JSON.stringify(row.values))));
+    }
+    expect(texts.join('\n')).toContain('PII-1'); // the ledger lists the case…
+    for (const secret of SECRETS) expect({ secret, inReports: texts.join('\n').includes(secret) }).toEqual({ secret, inReports: false }); // …not its people
 
     // Everything the server logged (at trace level) holds no personal data.
     const logs = server.output();
