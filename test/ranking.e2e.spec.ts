@@ -209,18 +209,20 @@ describe.each(readModelTargets('ranking'))('monthly ranking on %s', (_label, env
 });
 
 /** Production scheduling: with REDIS_URL and the system clock, publication is a BullMQ job scheduler in Redis. */
-(process.env.REDIS_URL ? describe : describe.skip)('ranking publication on BullMQ (REDIS_URL)', () => {
+// Read now: startApp removes REDIS_URL from the environment for the apps that do not ask for it.
+const REDIS_URL = process.env.REDIS_URL;
+(REDIS_URL ? describe : describe.skip)('ranking publication on BullMQ (REDIS_URL)', () => {
   let t: TestApp;
   const prefix = `qf-test-publish-${process.pid}-${Date.now()}`;
   afterAll(() => t?.close());
 
   it('registers one job scheduler at 02:00 on the 1st, Asia/Shanghai, and keeps it one across restarts', async () => {
-    t = await startApp({ REDIS_URL: process.env.REDIS_URL, CLOCK: 'system', QUEUE_PREFIX: prefix });
+    t = await startApp({ REDIS_URL: REDIS_URL, CLOCK: 'system', QUEUE_PREFIX: prefix });
     expect(t.app.get(RankingPublisher).mode).toBe('bullmq');
     const dataDir = t.dataDir;
     await t.app.close();
-    t = await startApp({ REDIS_URL: process.env.REDIS_URL, CLOCK: 'system', QUEUE_PREFIX: prefix }, dataDir);
-    const queue = new Queue('rankings', { connection: { url: process.env.REDIS_URL }, prefix });
+    t = await startApp({ REDIS_URL: REDIS_URL, CLOCK: 'system', QUEUE_PREFIX: prefix }, dataDir);
+    const queue = new Queue('rankings', { connection: { url: REDIS_URL }, prefix });
     try {
       const schedulers = await queue.getJobSchedulers();
       expect(schedulers).toEqual([expect.objectContaining({ key: 'monthly-ranking-publication', pattern: '0 2 1 * *', tz: 'Asia/Shanghai' })]);

@@ -9,6 +9,9 @@ import { StandaloneModule } from '../../apps/standalone/src/app.module';
 
 export const TEST_SECRET = 'test-secret-for-qingfeng-e2e-0001';
 
+/** The environment as this test file found it, put back on close: later files in the jest worker see CI's servers. */
+const ORIGINAL_ENV = { ...process.env };
+
 export interface TestApp {
   app: INestApplication;
   http: ReturnType<INestApplication['getHttpServer']>;
@@ -25,6 +28,7 @@ export interface TestApp {
  */
 export async function startApp(env: Record<string, string | undefined> = {}, existingDataDir?: string): Promise<TestApp> {
   const dataDir = existingDataDir ?? mkdtempSync(join(tmpdir(), 'qf-e2e-'));
+  const savedEnv = ORIGINAL_ENV;
   Object.assign(process.env, { NODE_ENV: 'test', DATA_DIR: dataDir, JWT_SECRET: TEST_SECRET, CLOCK: 'manual', CLOCK_START: '2025-09-30T09:00:00+08:00' });
   // Servers are opt-in per test: REDIS_URL in CI's environment must not switch every app to BullMQ, and apps that do
   // use it get their own key prefix so parallel suites never take each other's jobs.
@@ -57,6 +61,8 @@ export async function startApp(env: Record<string, string | undefined> = {}, exi
     },
     async close() {
       await app.close();
+      for (const k of Object.keys(process.env)) if (!(k in savedEnv)) delete process.env[k];
+      Object.assign(process.env, savedEnv);
       if (!existingDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
