@@ -33,7 +33,22 @@ export interface DocumentProjectionDef<TDoc> {
 export type DocumentProjection<TDoc> = Projection & { table: string; def: DocumentProjectionDef<TDoc> };
 
 const CHUNK = 400;
-const chunks = <T>(items: T[], size = CHUNK): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+/** `items` in slices of `size`, for `where id in (…)` and multi-row inserts that stay under the drivers' limits. */
+export const chunks = <T>(items: T[], size = CHUNK): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+/**
+ * Inserts rows keyed by `id`, replacing the `update` columns (default: every column but `id`) of rows that exist, in
+ * multi-row statements sized for SQLite's and PostgreSQL's parameter limits.
+ */
+export async function upsertRows(trx: Kysely<any>, table: string, rows: object[], update?: string[]): Promise<void> {
+  if (!rows.length) return;
+  const columns = update ?? Object.keys(rows[0]).filter((c) => c !== 'id');
+  const set = Object.fromEntries(columns.map((c) => [c, sql.ref(`excluded.${c}`)]));
+  for (const part of chunks(rows, Math.max(1, Math.floor(8000 / (Object.keys(rows[0]).length + 1))))) {
+    await trx.insertInto(table).values(part as Record<string, unknown>[]).onConflict((oc) => oc.column('id').doUpdateSet(set)).execute();
+  }
+}
 
 const SQL_TYPE: Record<ColumnKind, 'text' | 'integer' | 'real'> = { text: 'text', integer: 'integer', real: 'real', boolean: 'integer' };
 
@@ -93,10 +108,7 @@ export function documentProjection<TDoc>(def: DocumentProjectionDef<TDoc>): Docu
           if (current.has(id)) deletes.push(id);
         } else upserts.push({ id, doc: JSON.stringify(doc), ...toColumns(doc) });
       }
-      const updateSet = Object.fromEntries(['doc', ...columnNames].map((c) => [c, sql.ref(`excluded.${c}`)]));
-      for (const rows of chunks(upserts, Math.max(1, Math.floor(8000 / (columnNames.length + 2))))) {
-        await trx.insertInto(def.table).values(rows).onConflict((oc) => oc.column('id').doUpdateSet(updateSet)).execute();
-      }
+      await upsertRows(trx, def.table, upserts, ['doc', ...columnNames]);
       for (const ids of chunks(deletes)) await trx.deleteFrom(def.table).where('id', 'in', ids).execute();
     },
   };

@@ -1,6 +1,6 @@
 import { Kysely, sql } from 'kysely';
 import type { StoredEvent } from '@qf/event-store';
-import type { Projection } from '@qf/projections';
+import { chunks, upsertRows, type Projection } from '@qf/projections';
 import { shanghaiDate, toRecorded, type Aggregate, type Deadline } from '@qf/platform';
 import { STREAM_PREFIX as HOTLINE_PREFIX, workOrderAggregate, type WorkOrder } from '@qf/hotline';
 import { PETITION_STREAM_PREFIX, petitionAggregate, type Petition } from '@qf/petition';
@@ -150,17 +150,7 @@ export function cellOf(row: Record<string, unknown>) {
   return { id: `${kind}/${unit}/${rday}/${cday}/${onTime}`, kind, unit_id: unit, rday, cday, on_time: onTime };
 }
 
-const CHUNK = 400;
-const chunks = <T>(items: T[], size = CHUNK): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
-async function upsert(trx: Kysely<any>, table: string, rows: Record<string, unknown>[]): Promise<void> {
-  if (!rows.length) return;
-  const cols = Object.keys(rows[0]).filter((c) => c !== 'id');
-  const set = Object.fromEntries(cols.map((c) => [c, sql.ref(`excluded.${c}`)]));
-  for (const part of chunks(rows, Math.max(1, Math.floor(8000 / (cols.length + 1))))) {
-    await trx.insertInto(table).values(part).onConflict((oc) => oc.column('id').doUpdateSet(set)).execute();
-  }
-}
 
 /**
  * 清仓见底台账 read model (SPEC §6): per case its receipt, first clearance (and whether its main stage was met in
@@ -333,10 +323,10 @@ export const clearanceFactsProjection: Projection = {
     }
     // Overdue intervals are rewritten whole for every touched case (a version's end moves when it is met or extended).
     for (const ids of chunks([...byCase.keys()])) await trx.deleteFrom(CLEARANCE_OVERDUE_TABLE).where('case_key', 'in', ids).execute();
-    await upsert(trx, DOCS_TABLE, docRows);
-    await upsert(trx, CLEARANCE_OVERDUE_TABLE, overdueRows);
-    await upsert(trx, CLEARANCE_CASES_TABLE, caseRows);
-    await upsert(trx, CLEARANCE_UNITS_TABLE, unitRows);
-    await upsert(trx, CLEARANCE_DEADLINES_TABLE, deadlineRows);
+    await upsertRows(trx, DOCS_TABLE, docRows);
+    await upsertRows(trx, CLEARANCE_OVERDUE_TABLE, overdueRows);
+    await upsertRows(trx, CLEARANCE_CASES_TABLE, caseRows);
+    await upsertRows(trx, CLEARANCE_UNITS_TABLE, unitRows);
+    await upsertRows(trx, CLEARANCE_DEADLINES_TABLE, deadlineRows);
   },
 };

@@ -1,6 +1,6 @@
 import { Kysely, sql } from 'kysely';
 import type { StoredEvent } from '@qf/event-store';
-import type { Projection } from '@qf/projections';
+import { chunks, upsertRows, type Projection } from '@qf/projections';
 import { shanghaiDate, toRecorded } from '@qf/platform';
 import { STREAM_PREFIX, WorkOrder, WorkOrderEvent, initialWorkOrder, workOrderAggregate } from '@qf/hotline';
 
@@ -37,8 +37,6 @@ interface OrderDoc {
 
 const iso = (t: string) => new Date(t).toISOString();
 const monthOf = (t: string) => shanghaiDate(new Date(t)).slice(0, 7);
-const CHUNK = 400;
-const chunks = <T>(items: T[], size = CHUNK): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 /** The time-independent counts of a unit's month, kept as running totals beside the facts. */
 export const MONTHLY_COUNTERS = ['dispatched', 'sign_met', 'sign_met_in_time', 'replied', 'replied_on_time', 'visited', 'resolved', 'satisfied', 'reopened'] as const;
@@ -170,9 +168,7 @@ export const hotlineFactsProjection: Projection = {
       }
       orderRows.push({ id: streamId, doc: JSON.stringify(doc) });
     }
-    for (const part of chunks(orderRows)) {
-      await trx.insertInto(ORDERS_TABLE).values(part).onConflict((oc) => oc.column('id').doUpdateSet({ doc: sql.ref('excluded.doc') })).execute();
-    }
+    await upsertRows(trx, ORDERS_TABLE, orderRows);
     // Counters move by the difference between each fact's old and new contribution (a fact may change month or unit).
     const deltas = new Map<string, { month: string; unit_id: string; values: Record<Counter, number> }>();
     const addTo = (f: HotlineFact, sign: 1 | -1) => {
@@ -190,10 +186,6 @@ export const hotlineFactsProjection: Projection = {
     for (const part of chunks(counterRows, 500)) {
       await trx.insertInto(HOTLINE_MONTHLY_TABLE).values(part).onConflict((oc) => oc.column('id').doUpdateSet(addSet)).execute();
     }
-    const cols = ['kind', 'order_no', 'unit_id', 'at', 'month', 'due_at', 'met_at', 'flag', 'flag2'];
-    const set = Object.fromEntries(cols.map((c) => [c, sql.ref(`excluded.${c}`)]));
-    for (const part of chunks([...facts.values()], 800)) {
-      await trx.insertInto(HOTLINE_FACTS_TABLE).values(part).onConflict((oc) => oc.column('id').doUpdateSet(set)).execute();
-    }
+    await upsertRows(trx, HOTLINE_FACTS_TABLE, [...facts.values()]);
   },
 };

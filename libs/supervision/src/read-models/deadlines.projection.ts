@@ -1,6 +1,6 @@
-import { Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { StoredEvent } from '@qf/event-store';
-import type { Projection } from '@qf/projections';
+import { chunks, upsertRows, type Projection } from '@qf/projections';
 import { toRecorded, type Deadline } from '@qf/platform';
 import { caseOfStream, sourceOfKind } from '../case-sources';
 import type { CaseKind } from '../escalation-ladder';
@@ -28,8 +28,6 @@ export interface DeadlineRow {
   lastLevel: number;
 }
 
-const CHUNK = 400;
-const chunks = <T>(items: T[], size = CHUNK): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 /**
  * The deadline read model (SPEC §4, §11 "in-process scheduler over the deadline read model"): one row per deadline of
@@ -91,8 +89,8 @@ export const deadlinesProjection: Projection = {
       caseRows.push({ id: streamId, doc: JSON.stringify(doc) });
       for (const row of deadlineRowsOf(source.kind, caseId, doc)) deadlineRows.push(toColumns(row));
     }
-    await upsert(trx, CASES_TABLE, caseRows, ['doc']);
-    await upsert(trx, DEADLINES_TABLE, deadlineRows, ['case_unit_id', 'state', 'started_at', 'warn_at', 'due_at', 'next_fire_at', 'last_level']);
+    await upsertRows(trx, CASES_TABLE, caseRows);
+    await upsertRows(trx, DEADLINES_TABLE, deadlineRows);
   },
 };
 
@@ -154,13 +152,4 @@ export function deadlineRowOf(c: Record<string, unknown>): DeadlineRow {
     nextFireAt: (c.next_fire_at as string | null) ?? null,
     lastLevel: Number(c.last_level),
   };
-}
-
-async function upsert(trx: Kysely<any>, table: string, rows: Record<string, unknown>[], update: string[]): Promise<void> {
-  if (!rows.length) return;
-  const width = Object.keys(rows[0]).length;
-  const set = Object.fromEntries(update.map((c) => [c, sql.ref(`excluded.${c}`)]));
-  for (const part of chunks(rows, Math.max(1, Math.floor(8000 / width)))) {
-    await trx.insertInto(table).values(part).onConflict((oc) => oc.column('id').doUpdateSet(set)).execute();
-  }
 }
