@@ -30,3 +30,5 @@ export * from './http/case-list.query';
 export * from './module/command-runner';
 export * from './module/bootstrap';
 export * from './module/readiness';
+export * from './jobs/sweep-loop';
+export * from './jobs/redis';

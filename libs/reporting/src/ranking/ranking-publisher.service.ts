@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Queue, Worker } from 'bullmq';
-import IORedis from 'ioredis';
-import { APP_CONFIG, AppConfig, CLOCK, Clock, ZONE } from '@qf/platform';
+import type IORedis from 'ioredis';
+import { APP_CONFIG, AppConfig, CLOCK, Clock, SweepLoop, ZONE, openBullmqConnection } from '@qf/platform';
 import { RankingService } from './ranking.service';
 
 const QUEUE = 'rankings';
@@ -17,8 +17,7 @@ export class RankingPublisher implements OnApplicationBootstrap, OnApplicationSh
   private readonly logger = new Logger('ranking-publisher');
   private timer?: NodeJS.Timeout;
   private unsubscribe?: () => void;
-  private running: Promise<void> | null = null;
-  private again = false;
+  private readonly loop = new SweepLoop(() => this.publishDue(), (e) => this.logger.error(`publishing rankings failed: ${String(e)}`));
   private queue?: Queue;
   private worker?: Worker;
   private connections: IORedis[] = [];
@@ -36,7 +35,7 @@ export class RankingPublisher implements OnApplicationBootstrap, OnApplicationSh
   async onApplicationBootstrap(): Promise<void> {
     if (this.mode === 'bullmq') {
       const connection = () => {
-        const c = new IORedis(this.config.redisUrl!, { maxRetriesPerRequest: null });
+        const c = openBullmqConnection(this.config.redisUrl!);
         this.connections.push(c);
         return c;
       };
@@ -54,30 +53,19 @@ export class RankingPublisher implements OnApplicationBootstrap, OnApplicationSh
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.unsubscribe?.();
-    await this.idle();
+    await this.loop.stop();
     await this.worker?.close();
     await this.queue?.close();
     await Promise.all(this.connections.map((c) => c.quit().catch(() => undefined)));
   }
 
   poke(): void {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.publishDue()
-      .catch((e) => this.logger.error(`publishing rankings failed: ${String(e)}`))
-      .finally(() => {
-        this.running = null;
-        if (this.again) {
-          this.again = false;
-          this.poke();
-        }
-      });
+    this.loop.poke();
   }
 
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
+  /** Resolves when no publication run is going on or scheduled. */
+  idle(): Promise<void> {
+    return this.loop.idle();
   }
 
   /** Publishes every month whose time has come and that is not published yet. */

@@ -1,9 +1,10 @@
 import { DelayedError, Job, Queue, Worker } from 'bullmq';
-import IORedis from 'ioredis';
+import type IORedis from 'ioredis';
 import { ladderTimes } from '../escalation-ladder';
 import { escalationIdOf } from '../escalation';
 import type { DeadlineRow } from '../read-models/deadlines.projection';
-import { EscalationScheduler, SchedulerDeps, SweepLoop } from './scheduler.port';
+import { SweepLoop, openBullmqConnection } from '@qf/platform';
+import { EscalationScheduler, SchedulerDeps } from './scheduler.port';
 
 export const ESCALATION_QUEUE = 'escalations';
 const ATTEMPTS = 5;
@@ -53,7 +54,7 @@ export class BullmqScheduler implements EscalationScheduler {
   }
 
   private connection(): IORedis {
-    const c = new IORedis(this.options.redisUrl, { maxRetriesPerRequest: null });
+    const c = openBullmqConnection(this.options.redisUrl);
     this.connections.push(c);
     return c;
   }

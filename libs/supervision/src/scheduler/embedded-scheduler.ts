@@ -1,4 +1,5 @@
-import { EscalationScheduler, SchedulerDeps, SweepLoop, inPool } from './scheduler.port';
+import { SweepLoop } from '@qf/platform';
+import { EscalationScheduler, SchedulerDeps, inPool } from './scheduler.port';
 
 export interface EmbeddedSchedulerOptions {
   /** How often it looks without being poked (the system clock moves on its own), ms. */
