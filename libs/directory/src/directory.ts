@@ -159,6 +159,11 @@ export class DirectoryView {
     return this.list().find((u) => u.parentId === null && u.active);
   }
 
+  /** The petitions bureau (信访局), the unit responsible for petitions not yet assigned. */
+  petitionsBureau(): Unit | undefined {
+    return this.list().find((u) => u.kind === 'petitions_bureau' && u.active);
+  }
+
   disciplineUnit(): Unit | undefined {
     return this.list().find((u) => u.kind === 'discipline_commission' && u.active);
   }

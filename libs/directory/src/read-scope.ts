@@ -11,9 +11,7 @@ export function readScope(dir: DirectoryView, actor: Actor, officeRoles: Role[],
   let allowed: string[] | 'all';
   if (hasRole(actor, ...officeRoles)) allowed = 'all';
   else {
-    const own = new Set<string>();
-    if (actor.unitId && hasRole(actor, 'unit_handler', 'unit_head')) own.add(actor.unitId);
-    if (actor.unitId && hasRole(actor, 'supervisor')) dir.subtree(actor.unitId).forEach((u) => own.add(u));
+    const own = unitsOf(dir, actor);
     if (own.size === 0) throw forbidden('your role may not read these cases');
     allowed = [...own];
   }
@@ -27,4 +25,12 @@ export function mayReadCase(dir: DirectoryView, actor: Actor, officeRoles: Role[
   if (!unitId) return false;
   if (hasRole(actor, 'unit_handler', 'unit_head') && actor.unitId === unitId) return true;
   return hasRole(actor, 'supervisor') && !!actor.unitId && dir.isInSubtree(unitId, actor.unitId);
+}
+
+/** The units whose cases a caller reads by being there (§1): their own unit as handler or head, their subtree as supervisor. */
+export function unitsOf(dir: DirectoryView, actor: Actor): Set<string> {
+  const own = new Set<string>();
+  if (actor.unitId && hasRole(actor, 'unit_handler', 'unit_head')) own.add(actor.unitId);
+  if (actor.unitId && hasRole(actor, 'supervisor')) dir.subtree(actor.unitId).forEach((u) => own.add(u));
+  return own;
 }

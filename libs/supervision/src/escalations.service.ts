@@ -19,7 +19,7 @@ import {
   hasRole,
   type Role,
 } from '@qf/platform';
-import { DirectoryService } from '@qf/directory';
+import { DirectoryService, unitsOf } from '@qf/directory';
 import { sourceOfKind } from './case-sources';
 import { CaseKind, LadderDirectory, responsibleUnit } from './escalation-ladder';
 import { decideAcknowledge, decideEscalation, escalatable, parseDeadlineKey } from './escalation';
@@ -69,7 +69,7 @@ export class EscalationsService implements OnModuleInit {
       parentOf: (id) => dir.get(id)?.parentId ?? null,
       rootId: () => rootId,
       disciplineUnitId: () => disciplineId,
-      petitionsBureauId: () => dir.list().find((u) => u.kind === 'petitions_bureau' && u.active)?.id ?? null,
+      petitionsBureauId: () => dir.petitionsBureau()?.id ?? null,
     };
   }
 
@@ -163,9 +163,7 @@ export class EscalationsService implements OnModuleInit {
     const dir = this.directory.current();
     if (query.unitId && !dir.get(query.unitId)) throw new DomainError('NOT_FOUND', `unit ${query.unitId} not found`);
     const filter = query.unitId ? dir.subtree(query.unitId) : null;
-    const own = new Set<string>();
-    if (actor.unitId && hasRole(actor, 'unit_handler', 'unit_head')) own.add(actor.unitId);
-    if (actor.unitId && hasRole(actor, 'supervisor')) dir.subtree(actor.unitId).forEach((u) => own.add(u));
+    const own = unitsOf(dir, actor);
     const kinds = query.kind ? [query.kind] : (Object.keys(OFFICE_ROLES) as CaseKind[]);
     // Per kind: every deadline (office roles), those of the caller's units, or none.
     const scopes = kinds

@@ -1,29 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { PageQuery } from '@qf/platform';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { PRESETS, Preset, SUPERVISED_KINDS, SUPERVISION_STAGES, SupervisedKind } from './supervision-order';
 
 const CASE_KINDS = ['hotline', 'petition', 'clue', 'supervision_order'] as const;
 
-class Paging {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
-}
-
 /** `GET /api/escalations` — the caller's inbox. */
-export class ListEscalationsQuery extends Paging {
+export class ListEscalationsQuery extends PageQuery {
   @ApiPropertyOptional({ description: '0 = 预警 warning, 1–3 = 督办 levels', minimum: 0, maximum: 3 })
   @IsOptional()
   @Type(() => Number)
@@ -49,7 +33,7 @@ export class ListEscalationsQuery extends Paging {
 }
 
 /** `GET /api/deadlines` — open deadlines. */
-export class ListDeadlinesQuery extends Paging {
+export class ListDeadlinesQuery extends PageQuery {
   @ApiPropertyOptional({ description: '单位 — deadlines whose responsible unit is in this subtree' })
   @IsOptional()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/)

@@ -3,8 +3,26 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 import type { Kysely } from 'kysely';
 
+/** Paging of every list (SPEC §3): `page` from 1, `pageSize` ≤ 200, default 50. */
+export class PageQuery {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
+}
+
 /** The filters every case list takes (SPEC §3): unit subtree, overdue, received time, paging. Contexts add `status`. */
-export class CaseListQuery {
+export class CaseListQuery extends PageQuery {
   @ApiPropertyOptional({ description: '单位 — this unit and its subtree' })
   @IsOptional()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/)
@@ -25,21 +43,6 @@ export class CaseListQuery {
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
 }
 
 export interface CaseListPage<TDoc> {

@@ -21,6 +21,11 @@ export function shanghaiDate(instant: Date): string {
 }
 
 /** 23:59:59.999 of a date in Asia/Shanghai. */
+/** The Asia/Shanghai month (YYYY-MM) of an instant: the month a ranking counts it in. */
+export function shanghaiMonth(instant: Date): string {
+  return shanghaiDate(instant).slice(0, 7);
+}
+
 export function endOfShanghaiDay(localDate: string): Date {
   return DateTime.fromISO(localDate, { zone: ZONE }).endOf('day').toJSDate();
 }

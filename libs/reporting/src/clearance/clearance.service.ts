@@ -153,7 +153,7 @@ export class ClearanceService implements OnModuleInit {
       group by o.kind, unit`.execute(this.readModels.db);
     const rows = { rows: [...(await cells).rows, ...(await exact).rows, ...(await overdueRows).rows] };
     const dir = this.directory.current();
-    const bureau = dir.list().find((u) => u.kind === 'petitions_bureau' && u.active)?.id ?? dir.root()?.id ?? '';
+    const bureau = dir.petitionsBureau()?.id ?? dir.root()?.id ?? '';
     const discipline = dir.disciplineUnit()?.id ?? dir.root()?.id ?? '';
     const scopes = [campaign.unitIds, restrictTo].filter((s): s is string[] => !!s);
     const inScope = (unitId: string) => scopes.every((roots) => roots.some((root) => dir.isInSubtree(unitId, root)));

@@ -1,13 +1,13 @@
 import type { StoredEvent } from '@qf/event-store';
 import { documentProjection } from '@qf/projections';
-import { shanghaiDate, toRecorded } from '@qf/platform';
+import { shanghaiMonth, toRecorded } from '@qf/platform';
 import { PETITION_STREAM_PREFIX, Petition, PetitionEvent, initialPetition, petitionAggregate } from '@qf/petition';
 
 export const PETITION_FACTS_TABLE = 'report_petition_facts';
 export const ESCALATION_FACTS_TABLE = 'report_escalation_facts';
 
 const iso = (t: string | null | undefined) => (t ? new Date(t).toISOString() : null);
-const monthOf = (t: string | null | undefined) => (t ? shanghaiDate(new Date(t)).slice(0, 7) : null);
+const monthOf = (t: string | null | undefined) => (t ? shanghaiMonth(new Date(t)) : null);
 
 /** A petition as the petition ranking counts it (SPEC §7): assignment, acceptance, reply and closure times. */
 export interface PetitionFactsDoc {
@@ -19,7 +19,7 @@ const stage = (s: Petition, name: string) => s.deadlines.filter((d) => d.stage =
 /** 信访排名事实 — one row per petition, for accept-on-time, handle-on-time and close rates by month and unit. */
 export const petitionFactsProjection = documentProjection<PetitionFactsDoc>({
   name: 'report-petition-facts',
-  version: 1,
+  version: 2,
   table: PETITION_FACTS_TABLE,
   columns: {
     unit_id: 'text',
@@ -30,11 +30,9 @@ export const petitionFactsProjection = documentProjection<PetitionFactsDoc>({
     handle_on_time: 'integer',
     handle_due: 'text',
     handle_met: 'text',
-    handle_month: 'text',
-    accept_month: 'text',
     closed_at: 'text',
   },
-  indexes: [['assigned_month', 'unit_id'], ['replied_month', 'unit_id'], ['handle_month'], ['accept_month']],
+  indexes: [['assigned_month', 'unit_id'], ['replied_month', 'unit_id']],
   key: (e: StoredEvent) => (e.streamId.startsWith(PETITION_STREAM_PREFIX) ? e.streamId.slice(PETITION_STREAM_PREFIX.length) : null),
   evolve: (doc, e) => ({ state: petitionAggregate.evolve(doc?.state ?? initialPetition(), toRecorded<PetitionEvent>(e)) }),
   columnsOf: ({ state: s }) => {
@@ -46,12 +44,10 @@ export const petitionFactsProjection = documentProjection<PetitionFactsDoc>({
       assigned_month: monthOf(accept?.startedAt),
       accept_due: iso(accept?.dueAt),
       accept_met: accept?.state === 'met' ? iso(accept.closedAt) : null,
-      accept_month: monthOf(accept?.dueAt),
       replied_month: monthOf(s.reply?.repliedAt),
       handle_on_time: s.reply && handle ? (handle.state === 'met' && handle.closedAt && Date.parse(handle.closedAt) <= Date.parse(handle.dueAt) ? 1 : 0) : null,
       handle_due: iso(handle?.dueAt),
       handle_met: handle?.state === 'met' ? iso(handle.closedAt) : null,
-      handle_month: monthOf(handle?.dueAt),
       closed_at: iso(closedAt ?? null),
     };
   },

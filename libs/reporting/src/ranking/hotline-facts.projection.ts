@@ -1,7 +1,7 @@
 import { Kysely, sql } from 'kysely';
 import type { StoredEvent } from '@qf/event-store';
 import { chunks, upsertRows, type Projection } from '@qf/projections';
-import { shanghaiDate, toRecorded } from '@qf/platform';
+import { shanghaiMonth, toRecorded } from '@qf/platform';
 import { STREAM_PREFIX, WorkOrder, WorkOrderEvent, initialWorkOrder, workOrderAggregate } from '@qf/hotline';
 
 export const HOTLINE_FACTS_TABLE = 'report_hotline_facts';
@@ -36,7 +36,7 @@ interface OrderDoc {
 }
 
 const iso = (t: string) => new Date(t).toISOString();
-const monthOf = (t: string) => shanghaiDate(new Date(t)).slice(0, 7);
+const monthOf = (t: string) => shanghaiMonth(new Date(t));
 
 /** The time-independent counts of a unit's month, kept as running totals beside the facts. */
 export const MONTHLY_COUNTERS = ['dispatched', 'sign_met', 'sign_met_in_time', 'replied', 'replied_on_time', 'visited', 'resolved', 'satisfied', 'reopened'] as const;

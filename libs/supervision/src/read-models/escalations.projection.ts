@@ -2,7 +2,7 @@ import type { StoredEvent } from '@qf/event-store';
 import { documentProjection } from '@qf/projections';
 import type { Role } from '@qf/platform';
 import type { CaseKind, EscalationLevel } from '../escalation-ladder';
-import type { EscalationEvent } from '../escalation';
+import { ESCALATION_EVENT_TYPES, type EscalationEvent } from '../escalation';
 
 export const ESCALATIONS_TABLE = 'escalations';
 
@@ -36,10 +36,7 @@ export const escalationsProjection = documentProjection<EscalationDoc>({
   table: ESCALATIONS_TABLE,
   columns: { target_unit_id: 'text', target_role: 'text', level: 'integer', state: 'text', case_id: 'text', case_kind: 'text', stage: 'text', escalated_at: 'text' },
   indexes: [['target_unit_id', 'target_role', 'escalated_at'], ['case_id']],
-  key: (e: StoredEvent) => {
-    if (e.type !== 'DeadlineEscalated' && e.type !== 'EscalationAcknowledged' && e.type !== 'AccountabilityClueRegistered') return null;
-    return (e.data as { escalationId: string }).escalationId;
-  },
+  key: (e: StoredEvent) => (ESCALATION_EVENT_TYPES.has(e.type) ? (e.data as { escalationId: string }).escalationId : null),
   evolve: (doc: EscalationDoc | null, stored: StoredEvent): EscalationDoc | null => {
     const e = stored as unknown as StoredEvent & EscalationEvent;
     switch (e.type) {
