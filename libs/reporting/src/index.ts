@@ -10,3 +10,5 @@ export * from './clearance/campaign';
 export * from './clearance/clearance-facts.projection';
 export * from './clearance/clearance.service';
 export * from './clearance/clearance.http';
+export * from './clearance/clearance-export';
+export * from './export/csv';

@@ -2,10 +2,10 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import type { Response } from 'express';
-import ExcelJS from 'exceljs';
 import { Actor, CommandRequest, CurrentActor, DomainError, Roles, commandContextOf, hasRole } from '@qf/platform';
 import { CLEARANCE_KINDS, ClearanceKind } from './clearance-facts.projection';
-import { ClearanceReport, ClearanceService } from './clearance.service';
+import { ClearanceService } from './clearance.service';
+import { clearanceCsv, clearanceWorkbook } from './clearance-export';
 
 const CAMPAIGN_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
 
@@ -48,21 +48,6 @@ export class AsOfOnlyQuery {
   asOf?: string;
 }
 
-const HEADERS: Array<[string, (u: ClearanceReport['units'][number]) => unknown]> = [
-  ['单位编码', (u) => u.unitId],
-  ['单位名称', (u) => u.unitName],
-  ['存量总数', (u) => u.stock.total],
-  ['存量已清', (u) => u.stock.cleared],
-  ['存量剩余', (u) => u.stock.remaining],
-  ['存量清零率', (u) => u.stock.rate],
-  ['增量受理', (u) => u.increment.received],
-  ['增量已清', (u) => u.increment.cleared],
-  ['按时办结', (u) => u.increment.clearedOnTime],
-  ['增量未结', (u) => u.increment.open],
-  ['增量超期', (u) => u.increment.overdue],
-  ['存量清零', (u) => (u.achieved.stockCleared ? '是' : '否')],
-  ['增量随清', (u) => (u.achieved.incrementCleared ? '是' : '否')],
-];
 
 /** 专项行动与清仓见底 (SPEC §6). */
 @ApiTags('clearance 存量清零、增量随清')
@@ -116,11 +101,9 @@ export class CampaignsController {
   @ApiOperation({ summary: '清仓见底 (CSV, Chinese headers)' })
   async csv(@Param('id') id: string, @Query() q: AsOfOnlyQuery, @CurrentActor() actor: Actor, @Res() res: Response) {
     const report = await this.clearance.clearance(CampaignsController.idOf(id), q.asOf, CampaignsController.scopeOf(actor));
-    const quote = (v: unknown) => (/[",\n\r]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-    const lines = [HEADERS.map(([h]) => h).join(','), ...report.units.map((u) => HEADERS.map(([, f]) => quote(f(u))).join(','))];
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="clearance-${report.campaignId}.csv"`);
-    res.send(`\uFEFF${lines.join('\r\n')}\r\n`);
+    res.send(clearanceCsv(report));
   }
 
   @Get(':id/clearance.xlsx')
@@ -133,19 +116,4 @@ export class CampaignsController {
     res.setHeader('Content-Disposition', `attachment; filename="clearance-${campaignId}.xlsx"`);
     res.send(await clearanceWorkbook(report, await this.clearance.ledger(campaignId, q.asOf)));
   }
-}
-
-/** The clearance workbook: 汇总 (per unit, with totals) and 台账 (one row per case). */
-export async function clearanceWorkbook(report: ClearanceReport, ledger: Array<Record<string, string>>): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Qingfeng 清风';
-  const summary = wb.addWorksheet('汇总');
-  summary.addRow(HEADERS.map(([h]) => h)).font = { bold: true };
-  for (const u of report.units) summary.addRow(HEADERS.map(([, f]) => f(u)));
-  summary.addRow(['合计', '', ...HEADERS.slice(2).map(([, f]) => f({ unitId: '', unitName: '', ...report.totals }))]).font = { bold: true };
-  summary.addRow([`时点 ${report.asOf}`]);
-  const cases = wb.addWorksheet('台账');
-  cases.addRow(['类别', '编号', '单位编码', '单位名称', '存量/增量', '受理时间', '办结时间', '按时办结', '超期']).font = { bold: true };
-  for (const c of ledger) cases.addRow([c.kind, c.caseId, c.unitId, c.unitName, c.part, c.receivedAt, c.clearedAt, c.onTime, c.overdue]);
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { RankingReport } from './ranking.service';
+import { toCsv } from '../export/csv';
 
 /** Chinese column headers of the ranking table (每月一排名通报), per kind. */
 const COLUMNS: Record<string, Array<[string, string]>> = {
@@ -56,15 +57,12 @@ const COLUMNS: Record<string, Array<[string, string]>> = {
 const columnsOf = (report: RankingReport) => COLUMNS[report.kind] ?? COLUMNS.hotline;
 const cell = (v: unknown) => (v === null || v === undefined ? '' : v);
 
-/** CSV with a UTF-8 byte order mark, so spreadsheet programs read the Chinese headers. */
 export function rankingCsv(report: RankingReport): string {
   const cols = columnsOf(report);
-  const quote = (v: unknown) => {
-    const s = String(cell(v));
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [cols.map(([, h]) => quote(h)).join(','), ...report.rows.map((r) => cols.map(([k]) => quote((r as Record<string, unknown>)[k])).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return toCsv(
+    cols.map(([, h]) => h),
+    report.rows.map((r) => cols.map(([k]) => (r as Record<string, unknown>)[k])),
+  );
 }
 
 /** An .xlsx workbook (exceljs): the table on one sheet, the weights and the red/black lists on another. */
