@@ -1,7 +1,6 @@
-import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { ClearanceService } from '@qf/reporting';
-import { TestApp, startApp } from './support/app';
+import { TestApp, downloadWorkbook, startApp } from './support/app';
 import { dropSchema, readModelTargets } from './support/targets';
 
 interface Figures {
@@ -175,16 +174,7 @@ describe.each(readModelTargets('clearance'))('clearance (存量清零、增量�
     const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0].split(',').slice(0, 5)).toEqual(['单位编码', '单位名称', '存量总数', '存量已清', '存量剩余']);
     expect(lines[1].split(',').slice(0, 5)).toEqual(['U-JD-01', '东城街道', '2', '1', '1']);
-    const xlsx = await get('/api/campaigns/QC-2026/clearance.xlsx?asOf=2026-03-20T12:00:00%2B08:00', leader)
-      .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+    const wb = await downloadWorkbook(t.http, '/api/campaigns/QC-2026/clearance.xlsx?asOf=2026-03-20T12:00:00%2B08:00', leader);
     const ledger = wb.getWorksheet('台账')!;
     const ids: string[] = [];
     ledger.eachRow((row, n) => {

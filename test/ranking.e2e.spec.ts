@@ -1,9 +1,8 @@
-import ExcelJS from 'exceljs';
 import { Queue } from 'bullmq';
 import request from 'supertest';
 import { RankingPublisher } from '@qf/reporting';
 import { SchedulerService } from '@qf/supervision';
-import { TestApp, startApp } from './support/app';
+import { TestApp, downloadWorkbook, startApp } from './support/app';
 import { readModelTargets, dropSchema } from './support/targets';
 
 interface Row {
@@ -133,16 +132,7 @@ describe.each(readModelTargets('ranking'))('monthly ranking on %s', (_label, env
       ['4', 'U-JD-04', expect.any(String), '50'],
       ['5', 'U-JD-01', '东城街道', '0'],
     ]);
-    const xlsx = await get('/api/reports/monthly-ranking.xlsx?month=2026-03&published=true', leader)
-      .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+    const wb = await downloadWorkbook(t.http, '/api/reports/monthly-ranking.xlsx?month=2026-03&published=true', leader);
     const sheet = wb.getWorksheet('排名')!;
     expect(sheet.getRow(1).getCell(1).value).toBe('排名');
     expect(sheet.getRow(2).values).toEqual(expect.arrayContaining([1, 'U-JD-02', 100]));

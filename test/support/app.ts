@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { Role, configureApp, signToken } from '@qf/platform';
 import { StandaloneModule } from '../../apps/standalone/src/app.module';
@@ -66,4 +67,22 @@ export async function startApp(env: Record<string, string | undefined> = {}, exi
       if (!existingDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Downloads a workbook over HTTP, as a user would, and opens it with exceljs. */
+export async function downloadWorkbook(http: TestApp['http'], path: string, token: string): Promise<ExcelJS.Workbook> {
+  const res = await request(http)
+    .get(path)
+    .set('Authorization', `Bearer ${token}`)
+    .buffer(true)
+    .parse((stream, done) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => done(null, Buffer.concat(chunks)));
+    })
+    .expect(200)
+    .expect('Content-Type', /spreadsheetml/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(res.body as unknown as ArrayBuffer);
+  return wb;
 }
