@@ -74,7 +74,7 @@ async function main() {
         `Reports: the read-model rows of 1,000,000 work orders across 300 units (dispatched evenly over January–March ` +
         `2026; 10 % never signed, every 7th signed late, every 13th replied late, every 5th visit unresolved, every 6th ` +
         `unsatisfied) are generated inside the database exactly as the projections write them — facts, monthly counters, ` +
-        `clearance cases, day cells, deadline versions, overdue intervals (${fmt(reports[0]?.factRows ?? 0)} ranking facts); ` +
+        `clearance cases, unit histories, day cells, overdue intervals (${fmt(reports[0]?.factRows ?? 0)} ranking facts); ` +
         `pushing them through the projections would take most of an hour per store. Then the application's own services ` +
         `answer the March hotline ranking (live, previous ranks from the published February) and a campaign's clearance at ` +
         `the end of March; each is timed on its second call (the first warms the caches, as on a running server). On ` +

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { sql } from 'kysely';
 import type { ReadModelDb } from '@qf/projections';
 import { READ_MODEL_DB, SYSTEM_ACTOR } from '@qf/platform';
-import { CLEARANCE_CASES_TABLE, CLEARANCE_CELLS_TABLE, CLEARANCE_DEADLINES_TABLE, CLEARANCE_OVERDUE_TABLE, CLEARANCE_UNITS_TABLE, ClearanceService, HOTLINE_FACTS_TABLE, HOTLINE_MONTHLY_TABLE, RankingService } from '@qf/reporting';
+import { CLEARANCE_CASES_TABLE, CLEARANCE_CELLS_TABLE, CLEARANCE_OVERDUE_TABLE, CLEARANCE_UNITS_TABLE, ClearanceService, HOTLINE_FACTS_TABLE, HOTLINE_MONTHLY_TABLE, RankingService } from '@qf/reporting';
 import { StandaloneModule } from '../apps/standalone/src/app.module';
 
 export interface ReportsBenchResult {
@@ -23,7 +23,7 @@ const BASE = Date.parse('2026-01-01T00:00:00+08:00') / 1000;
 /**
  * SQL that generates the read-model rows of `orders` work orders across `units` units, dispatched evenly over
  * January–March 2026, as the projections would write them: per order its dispatch, its sign and reply deadlines, its
- * reply and return visit (ranking facts), and its clearance row and deadline versions. Generated inside the database
+ * reply and return visit (ranking facts), and its clearance row, day cell and overdue intervals. Generated inside the database
  * (a recursive CTE on SQLite, generate_series on PostgreSQL) because pushing 9 million rows through the projections
  * on every bench run would take most of an hour; the queries measured are exactly the ones the API runs.
  */
@@ -54,8 +54,6 @@ function generators(dialect: 'sqlite' | 'postgres', orders: number, units: numbe
     `${withSeq}insert into ${facts} (id, kind, order_no, unit_id, at, month, due_at, met_at, flag, flag2) select ${id('/visit')}, 'visit', ${orderNo}, ${unit}, ${ts(`${d} + ${7 * DAY}`)}, ${month(`${d} + ${7 * DAY}`)}, null, null, case when n % 5 = 0 then 0 else 1 end, case when n % 6 = 0 then 0 else 1 end from ${seq} where ${signed}`,
     `${withSeq}insert into ${CLEARANCE_CASES_TABLE} (id, kind, case_id, received_at, cleared_at, on_time, unit_id, unit_changed) select ${pg ? `'hotline-B-' || n::text` : `'hotline-B-' || n`}, 'hotline', ${orderNo}, ${ts(d)}, case when ${signed} and n % 6 <> 0 then ${ts(`${d} + ${7 * DAY}`)} end, case when ${signed} and n % 6 <> 0 then (case when n % 13 = 0 then 0 else 1 end) end, ${unit}, 0 from ${seq}`,
     `${withSeq}insert into ${CLEARANCE_UNITS_TABLE} (id, case_key, unit_id, from_at) select ${pg ? `'hotline-B-' || n::text || '/0'` : `'hotline-B-' || n || '/0'`}, ${pg ? `'hotline-B-' || n::text` : `'hotline-B-' || n`}, ${unit}, ${ts(d)} from ${seq}`,
-    `${withSeq}insert into ${CLEARANCE_DEADLINES_TABLE} (id, case_key, started_at, valid_from, valid_to, due_at, closed_at) select ${pg ? `'hotline-B-' || n::text || '/sign'` : `'hotline-B-' || n || '/sign'`}, ${pg ? `'hotline-B-' || n::text` : `'hotline-B-' || n`}, ${ts(d)}, ${ts(d)}, null, ${ts(`${d} + ${DAY}`)}, ${signMet} from ${seq}`,
-    `${withSeq}insert into ${CLEARANCE_DEADLINES_TABLE} (id, case_key, started_at, valid_from, valid_to, due_at, closed_at) select ${pg ? `'hotline-B-' || n::text || '/reply'` : `'hotline-B-' || n || '/reply'`}, ${pg ? `'hotline-B-' || n::text` : `'hotline-B-' || n`}, ${ts(d)}, ${ts(d)}, null, ${ts(`${d} + ${5 * DAY}`)}, case when ${signed} then ${ts(replyAt)} end from ${seq}`,
     // The running monthly counters, as the projection keeps them: the sums of the facts' contributions.
     `insert into ${HOTLINE_MONTHLY_TABLE} (id, month, unit_id, dispatched, sign_met, sign_met_in_time, replied, replied_on_time, visited, resolved, satisfied, reopened)
        select month || '/' || unit_id, month, unit_id,

@@ -8,7 +8,6 @@ import { CLUE_STREAM_PREFIX, clueAggregate, isHandled, type Clue } from '@qf/clu
 
 export const CLEARANCE_CASES_TABLE = 'report_clearance_cases';
 export const CLEARANCE_UNITS_TABLE = 'report_clearance_units';
-export const CLEARANCE_DEADLINES_TABLE = 'report_clearance_deadlines';
 export const CLEARANCE_OVERDUE_TABLE = 'report_clearance_overdue';
 export const CLEARANCE_CELLS_TABLE = 'report_clearance_cells';
 const DOCS_TABLE = 'report_clearance_docs';
@@ -154,12 +153,13 @@ export function cellOf(row: Record<string, unknown>) {
 
 /**
  * 清仓见底台账 read model (SPEC §6): per case its receipt, first clearance (and whether its main stage was met in
- * time), the units that handled it since when, and every version of every deadline — enough to answer clearance for
- * any past `asOf` exactly, from events that happened by then.
+ * time), the units that handled it since when, and the intervals in which each version of each deadline (an extension
+ * starts a new one) was overdue — enough to answer clearance for any past `asOf` exactly, from events that happened by
+ * then.
  */
 export const clearanceFactsProjection: Projection = {
   name: 'report-clearance-facts',
-  version: 4,
+  version: 5,
   async migrate(db: Kysely<any>) {
     await db.schema.createTable(DOCS_TABLE).ifNotExists().addColumn('id', 'text', (c) => c.primaryKey()).addColumn('doc', 'text', (c) => c.notNull()).execute();
     await db.schema
@@ -190,18 +190,6 @@ export const clearanceFactsProjection: Projection = {
       .addColumn('from_at', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex(`${CLEARANCE_UNITS_TABLE}_case_idx`).ifNotExists().on(CLEARANCE_UNITS_TABLE).columns(['case_key', 'from_at']).execute();
-    await db.schema
-      .createTable(CLEARANCE_DEADLINES_TABLE)
-      .ifNotExists()
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('case_key', 'text', (c) => c.notNull())
-      .addColumn('started_at', 'text', (c) => c.notNull())
-      .addColumn('valid_from', 'text', (c) => c.notNull())
-      .addColumn('valid_to', 'text')
-      .addColumn('due_at', 'text', (c) => c.notNull())
-      .addColumn('closed_at', 'text')
-      .execute();
-    await db.schema.createIndex(`${CLEARANCE_DEADLINES_TABLE}_case_idx`).ifNotExists().on(CLEARANCE_DEADLINES_TABLE).columns(['case_key']).execute();
     await db.schema
       .createTable(CLEARANCE_OVERDUE_TABLE)
       .ifNotExists()
@@ -241,7 +229,7 @@ export const clearanceFactsProjection: Projection = {
     await db.schema.createIndex(`${CLEARANCE_OVERDUE_TABLE}_case_idx`).ifNotExists().on(CLEARANCE_OVERDUE_TABLE).columns(['case_key']).execute();
   },
   async reset(db: Kysely<any>) {
-    for (const t of [DOCS_TABLE, CLEARANCE_CASES_TABLE, CLEARANCE_UNITS_TABLE, CLEARANCE_DEADLINES_TABLE, CLEARANCE_OVERDUE_TABLE, CLEARANCE_CELLS_TABLE]) await db.deleteFrom(t).execute();
+    for (const t of [DOCS_TABLE, CLEARANCE_CASES_TABLE, CLEARANCE_UNITS_TABLE, CLEARANCE_OVERDUE_TABLE, CLEARANCE_CELLS_TABLE]) await db.deleteFrom(t).execute();
   },
   async apply(trx: Kysely<any>, events: StoredEvent[]) {
     const byCase = new Map<string, StoredEvent[]>();
@@ -259,7 +247,6 @@ export const clearanceFactsProjection: Projection = {
     const docRows: Record<string, unknown>[] = [];
     const caseRows: Record<string, unknown>[] = [];
     const unitRows: Record<string, unknown>[] = [];
-    const deadlineRows: Record<string, unknown>[] = [];
     const overdueRows: Record<string, unknown>[] = [];
     for (const [streamId, list] of byCase) {
       const rules = rulesOf(streamId)!;
@@ -292,17 +279,6 @@ export const clearanceFactsProjection: Projection = {
           unit_changed: caseRow.unit_changed,
         });
       }
-      doc.versions.forEach((v) =>
-        deadlineRows.push({
-          id: `${streamId}/${v.stage}/${v.round}/${iso(v.validFrom)}`,
-          case_key: streamId,
-          started_at: iso(v.startedAt),
-          valid_from: iso(v.validFrom),
-          valid_to: v.validTo ? iso(v.validTo) : null,
-          due_at: iso(v.dueAt),
-          closed_at: v.closedAt ? iso(v.closedAt) : null,
-        }),
-      );
     }
     // Day cells move by the difference between each case's old and new row.
     const cells = new Map<string, Record<string, unknown> & { n: number }>();
@@ -327,6 +303,5 @@ export const clearanceFactsProjection: Projection = {
     await upsertRows(trx, CLEARANCE_OVERDUE_TABLE, overdueRows);
     await upsertRows(trx, CLEARANCE_CASES_TABLE, caseRows);
     await upsertRows(trx, CLEARANCE_UNITS_TABLE, unitRows);
-    await upsertRows(trx, CLEARANCE_DEADLINES_TABLE, deadlineRows);
   },
 };

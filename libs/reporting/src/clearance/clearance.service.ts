@@ -6,7 +6,7 @@ import { CLOCK, Clock, CommandContext, CommandRunner, DomainError, EVENT_STORE, 
 import { DirectoryService } from '@qf/directory';
 import { CampaignDefinition, campaignAggregate, campaignStream, decideCreateCampaign } from './campaign';
 import { DateTime } from 'luxon';
-import { CLEARANCE_CASES_TABLE, CLEARANCE_CELLS_TABLE, CLEARANCE_DEADLINES_TABLE, CLEARANCE_OVERDUE_TABLE, CLEARANCE_UNITS_TABLE, clearanceFactsProjection, dayOf } from './clearance-facts.projection';
+import { CLEARANCE_CASES_TABLE, CLEARANCE_CELLS_TABLE, CLEARANCE_OVERDUE_TABLE, CLEARANCE_UNITS_TABLE, clearanceFactsProjection, dayOf } from './clearance-facts.projection';
 
 const CAMPAIGNS_TABLE = 'report_campaigns';
 
@@ -113,8 +113,6 @@ export class ClearanceService implements OnModuleInit {
     const a = asOf.toISOString();
     const base = new Date(campaign.baselineAt).toISOString();
     const unitAtAsOf = sql`case when c.unit_changed = 1 then (select u.unit_id from ${sql.table(CLEARANCE_UNITS_TABLE)} u where u.case_key = c.id and u.from_at <= ${a} order by u.from_at desc limit 1) else c.unit_id end`;
-    // Two passes: the counts by a scan of the cases, then the overdue ones among the open increment by a semi-join on
-    // the deadline versions (far cheaper than a correlated lookup per open case).
     const kinds = sql.join(campaign.kinds);
     const dB = dayOf(base);
     const dA = dayOf(a);
@@ -184,7 +182,7 @@ export class ClearanceService implements OnModuleInit {
       select c.kind as kind, c.case_id as case_id, c.received_at as received_at,
         case when c.cleared_at <= ${a} then c.cleared_at else null end as cleared_at, c.on_time as on_time,
         case when c.unit_changed = 1 then (select u.unit_id from ${sql.table(CLEARANCE_UNITS_TABLE)} u where u.case_key = c.id and u.from_at <= ${a} order by u.from_at desc limit 1) else c.unit_id end as unit,
-        case when (c.cleared_at is null or c.cleared_at > ${a}) and exists (select 1 from ${sql.table(CLEARANCE_DEADLINES_TABLE)} d where d.case_key = c.id and d.valid_from <= ${a} and (d.valid_to is null or d.valid_to > ${a}) and d.started_at <= ${a} and d.due_at < ${a} and (d.closed_at is null or d.closed_at > ${a})) then 1 else 0 end as overdue
+        case when (c.cleared_at is null or c.cleared_at > ${a}) and exists (select 1 from ${sql.table(CLEARANCE_OVERDUE_TABLE)} o where o.case_key = c.id and o.from_at < ${a} and (o.to_at is null or o.to_at > ${a})) then 1 else 0 end as overdue
       from ${sql.table(CLEARANCE_CASES_TABLE)} c
       where c.kind in (${sql.join(campaign.kinds)}) and c.received_at <= ${a}
         and (c.received_at >= ${base} or c.cleared_at is null or c.cleared_at > ${base})
