@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore, StoredEvent } from '@qf/event-store';
-import type { ReadModelDb } from '@qf/projections';
+import { ReadModelCheckpointStore, type ReadModelDb } from '@qf/projections';
 import { EVENT_STORE, READ_MODEL_DB, SYSTEM_ACTOR, execute, load, type CommandContext } from '@qf/platform';
 import { DirectoryService } from '@qf/directory';
 import { CluesService, type ClueSubject } from '@qf/clue';
@@ -37,7 +37,9 @@ export class AccountabilityService implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.reactor = new EventReactor('accountability-clues', this.store, this.readModels.db, (e) => this.handle(e), {
+    const checkpoints = new ReadModelCheckpointStore(this.readModels.db);
+    await checkpoints.migrate();
+    this.reactor = new EventReactor('accountability-clues', this.store, checkpoints, (e) => this.handle(e), {
       error: (m) => this.logger.error(m),
     });
     await this.reactor.start();

@@ -1,7 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { EventStore, StoredEvent, Subscription } from '@qf/event-store';
-
-const TABLE = 'reactor_checkpoints';
+import type { CheckpointStore, EventStore, StoredEvent, Subscription } from '@qf/event-store';
 
 /**
  * A process manager's loop: a catch-up subscription to all events from a durable checkpoint. The handler must be
@@ -16,31 +13,24 @@ export class EventReactor {
   constructor(
     private readonly name: string,
     private readonly store: EventStore,
-    private readonly db: Kysely<any>,
+    private readonly checkpoints: CheckpointStore,
     private readonly handle: (event: StoredEvent) => Promise<void>,
     private readonly log: { error(message: string): void },
     private readonly retryMs = 5000,
   ) {}
 
   async start(): Promise<void> {
-    await this.db.schema
-      .createTable(TABLE)
-      .ifNotExists()
-      .addColumn('name', 'text', (c) => c.primaryKey())
-      .addColumn('position', 'text', (c) => c.notNull())
-      .execute();
     await this.subscribe();
   }
 
   private async subscribe(): Promise<void> {
     if (this.stopped) return;
-    const row = await this.db.selectFrom(TABLE).select('position').where('name', '=', this.name).executeTakeFirst();
     this.subscription = this.store.subscribeToAll({
-      after: row ? BigInt(row.position as string) : null,
+      after: await this.checkpoints.load(this.name),
       maxBatchSize: 500,
       handler: async (events) => {
         for (const e of events) await this.handle(e);
-        await this.save(events[events.length - 1].position);
+        await this.checkpoints.save(this.name, events[events.length - 1].position);
       },
       onError: (error) => {
         this.log.error(`${this.name} stopped at an event it could not handle (retrying in ${this.retryMs} ms): ${String(error)}`);
@@ -48,14 +38,6 @@ export class EventReactor {
         this.restart.unref();
       },
     });
-  }
-
-  private async save(position: bigint): Promise<void> {
-    await this.db
-      .insertInto(TABLE)
-      .values({ name: this.name, position: position.toString() })
-      .onConflict((oc) => oc.column('name').doUpdateSet({ position: position.toString() }))
-      .execute();
   }
 
   async stop(): Promise<void> {
