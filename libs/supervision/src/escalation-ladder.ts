@@ -1,8 +1,9 @@
-import { Role, dueAt, formatShanghai } from '@qf/platform';
+import { Role, dueAt, formatShanghai, type CaseKind } from '@qf/platform';
 
 /** 0 = 预警 warning, 1–3 = 超期督办 levels (SPEC §4). */
 export type EscalationLevel = 0 | 1 | 2 | 3;
-export type CaseKind = 'hotline' | 'petition' | 'clue' | 'supervision_order';
+/** The case kinds with time limits — the SLA policy's. */
+export type { CaseKind } from '@qf/platform';
 
 /** One rung of the ladder: when it fires and whose inbox it lands in. */
 export interface LadderStep {
