@@ -247,10 +247,9 @@ describe('escalation rules on the embedded scheduler', () => {
     expect(overdue.items.map((d: { caseId: string; stage: string }) => `${d.caseId}/${d.stage}`)).toEqual(expect.arrayContaining(['RX-DB/sign', 'RX-MORE/reply']));
     expect(overdue.items.map((d: { caseId: string }) => d.caseId)).not.toContain('RX-ONTIME');
     const mine = (await get('/api/deadlines?state=overdue', handler).expect(200)).body.items;
+    expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((d: { unitId: string; caseKind: string }) => d.unitId === 'U-JD-01' && d.caseKind !== 'clue')).toBe(true);
     expect((await get('/api/deadlines', t.token(['unit_handler'], 'U-JD-02')).expect(200)).body.items).toEqual([]);
-    const warned = (await get('/api/deadlines?state=warned&unitId=U-JD-01', supervisor).expect(200)).body.items;
-    for (const d of warned) expect(d.state).toBe('warned');
     // U is the petitions bureau for a petition's `assign` stage, the discipline unit for clues (seen by inspectors only).
     const officer = t.token(['petition_officer'], 'U-XF');
     const petition = await post('/api/petitions', officer, { channel: 'letter', petitioner: { name: '周某' }, subject: '反映噪音', content: '工地夜间施工', category: '城建' }).expect(201);
@@ -276,5 +275,12 @@ describe('escalation rules on the embedded scheduler', () => {
     await get('/api/deadlines', t.token(['admin'])).expect(403);
     await get('/api/deadlines?state=late', operator).expect(400);
     await get('/api/deadlines?unitId=U-NOPE', supervisor).expect(404);
+    // Past 80 % of RX-DB's reply time (warning 06-07 11:23:59) and before its due time: warned, not overdue.
+    await at('2026-06-07T12:00:00+08:00');
+    const warned = (await get('/api/deadlines?state=warned&unitId=U-JD-01', supervisor).expect(200)).body.items;
+    expect(warned.map((d: { caseId: string; stage: string }) => `${d.caseId}/${d.stage}`)).toContain('RX-DB/reply');
+    for (const d of warned) expect(d.state).toBe('warned');
+    const overdueNow = (await get('/api/deadlines?state=overdue&unitId=U-JD-01', supervisor).expect(200)).body.items;
+    expect(overdueNow.map((d: { caseId: string; stage: string }) => `${d.caseId}/${d.stage}`)).not.toContain('RX-DB/reply');
   });
 });
