@@ -12,6 +12,7 @@ import {
   CommandContext,
   DEFAULT_SLA_POLICY,
   Decision,
+  DisclosureAuditors,
   DomainError,
   EVENT_STORE,
   PiiVault,
@@ -23,6 +24,7 @@ import {
   hasRole,
   listCaseRows,
   load,
+  noteAuditedDisclosure,
   shanghaiDate,
 } from '@qf/platform';
 import { DirectoryService } from '@qf/directory';
@@ -56,6 +58,9 @@ export interface ReferredClue {
   causationId: string;
 }
 
+/** The kind of audited read a case manager makes of a reporter's identity. */
+const REPORTER_READ = 'clue-reporter';
+
 /** The application service of the clue context (SPEC §3.3). */
 @Injectable()
 export class CluesService implements OnModuleInit {
@@ -68,9 +73,12 @@ export class CluesService implements OnModuleInit {
     private readonly caseReaders: CaseReaders,
     private readonly commands: CommandRunner,
     private readonly vault: PiiVault,
+    private readonly auditors: DisclosureAuditors,
   ) {}
 
   onModuleInit(): void {
+    // A remembered answer that showed a reporter unmasked is audited again each time it is replayed (SPEC §8).
+    this.auditors.register(REPORTER_READ, (clueId, actor, correlationId) => this.audit(clueId, { actor, commandId: randomUUID(), correlationId }));
     this.projections.register(cluesProjection);
     this.projections.register(auditProjection);
     this.caseReaders.register({ kind: 'clue', detail: (id, actor, at) => this.detail(id, actor, at), events: (id, actor) => this.timeline(id, actor) });
@@ -148,7 +156,10 @@ export class CluesService implements OnModuleInit {
   private async view(state: Clue, version: number, now: Date, reader: Pick<CommandContext, 'actor' | 'commandId' | 'correlationId'>) {
     const reveal = hasRole(reader.actor, 'case_manager');
     const [reporter] = await reporterViews(this.vault, [state.reporter], reveal);
-    if (reveal && reporter && reporter !== '[erased]') await this.audit(state.id, reader);
+    if (reveal && reporter && reporter !== '[erased]') {
+      await this.audit(state.id, reader);
+      noteAuditedDisclosure(reporter, REPORTER_READ, state.id);
+    }
     return clueDetail(state, version, now, reporter);
   }
 

@@ -7,7 +7,7 @@ import { AppConfig, loadConfig } from '../config/config';
 import { APP_CONFIG, CLOCK, EVENT_STORE, READ_MODEL_DB } from '../tokens';
 import { AuthGuard } from '../auth/auth.guard';
 import { HttpErrorFilter } from '../errors/http-exception.filter';
-import { IdempotencyInterceptor, IdempotencyStore } from '../http/idempotency';
+import { DisclosureAuditors, IdempotencyInterceptor, IdempotencyStore } from '../http/idempotency';
 import { createClock } from '../time/clock';
 import { Metrics } from '../observability/metrics';
 import { PiiVault } from '../pii/pii-vault';
@@ -16,6 +16,8 @@ import { PlatformController } from './platform.controller';
 import { CaseReaders, CasesController } from './case-readers';
 import { CommandRunner } from './command-runner';
 import { ReadinessChecks } from './readiness';
+import { SlaPolicyService } from './sla-policy.service';
+import { SlaPolicyController } from './sla-policy.http';
 
 /** Opens the event store of the deployment: EventStoreDB when EVENTSTORE_URL is set, else SQLite in DATA_DIR. */
 export function openEventStore(config: AppConfig): EventStore {
@@ -29,7 +31,7 @@ export function openReadModels(config: AppConfig): Promise<ReadModelDb> {
 
 @Global()
 @Module({
-  controllers: [PlatformController, CasesController],
+  controllers: [PlatformController, CasesController, SlaPolicyController],
   providers: [
     { provide: APP_CONFIG, useFactory: () => loadConfig() },
     { provide: CLOCK, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createClock({ CLOCK: c.clock.mode, CLOCK_START: c.clock.start, NODE_ENV: c.production ? 'production' : undefined, dataDir: c.dataDir }) },
@@ -40,13 +42,15 @@ export function openReadModels(config: AppConfig): Promise<ReadModelDb> {
     Metrics,
     ProjectionsService,
     CaseReaders,
+    DisclosureAuditors,
     CommandRunner,
     ReadinessChecks,
+    SlaPolicyService,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_FILTER, useClass: HttpErrorFilter },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
-  exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_MODEL_DB, ProjectionsService, Metrics, CaseReaders, PiiVault, CommandRunner, ReadinessChecks],
+  exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_MODEL_DB, ProjectionsService, Metrics, CaseReaders, DisclosureAuditors, PiiVault, CommandRunner, ReadinessChecks, SlaPolicyService],
 })
 export class PlatformModule implements OnModuleInit, OnApplicationShutdown {
   constructor(

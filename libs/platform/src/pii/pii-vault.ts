@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { Kysely } from 'kysely';
 import { canonicalJson } from '../canonical-json';
+import { noteDisclosure } from './disclosures';
 
 /**
  * Personal data as it is stored in events and read models (SPEC §8): AES-256-GCM under a data key of its own
@@ -100,6 +101,17 @@ export class PiiVault {
     });
   }
 
+  /**
+   * Seals under the person's key only while that key still exists (never creates one): a copy of something shown
+   * about a person must not outlive the person's key. Null when the person was forgotten meanwhile.
+   */
+  async sealIfKept(subject: string, value: unknown): Promise<SealedPii | null> {
+    const row = await this.db.selectFrom(KEYS_TABLE).select('wrapped').where('subject', '=', subject).executeTakeFirst();
+    if (!row) return null;
+    const key = decrypt(this.masterKey, JSON.parse(row.wrapped as string));
+    return { pii: 1, subject, ...encrypt(key, Buffer.from(JSON.stringify(value))) };
+  }
+
   /** Crypto-shredding: destroys the person's key. */
   async erase(subject: string): Promise<void> {
     await this.db.deleteFrom(KEYS_TABLE).where('subject', '=', subject).execute();
@@ -137,6 +149,9 @@ export async function personViews<T>(vault: PiiVault, stored: Array<{ sealed: Se
     if (!s) return null;
     const plain = opened[next++];
     if (plain === ERASED) return ERASED;
-    return (Array.isArray(reveal) ? reveal[i] : reveal) ? plain : mask(plain);
+    const view = (Array.isArray(reveal) ? reveal[i] : reveal) ? plain : mask(plain);
+    // An answer that shows a person is personal data wherever it is kept (idempotent replays, SPEC §8).
+    if (view && typeof view === 'object') noteDisclosure(view, s.sealed);
+    return view;
   });
 }
