@@ -13,8 +13,9 @@ const PROJECTIONS = [workOrdersProjection, petitionsProjection, cluesProjection,
 const USAGE = `usage:
   npm run cli -- projections:rebuild [name ...]   rebuild read models from the events (all when no name)
   npm run cli -- projections:list                 list the projections
-  npm run cli -- token --sub ID --roles r1,r2 [--unit UNIT] [--name NAME] [--expires 12h]
-                                                  print a JWT signed with this deployment's JWT_SECRET
+  npm run cli -- token --sub ID --roles r1,r2 [--unit UNIT] [--name NAME] [--ttl 12h]
+                                                  print a JWT signed with this deployment's JWT_SECRET, valid
+                                                  for --ttl (seconds, or a number with s, m, h or d; default 12h)
 roles: ${ROLES.join(', ')}`;
 
 async function main(argv: string[]): Promise<number> {
@@ -44,8 +45,16 @@ async function main(argv: string[]): Promise<number> {
     case 'token': {
       const { values } = parseArgs({
         args: rest,
-        options: { sub: { type: 'string' }, roles: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' }, expires: { type: 'string' } },
+        options: { sub: { type: 'string' }, roles: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' }, ttl: { type: 'string' }, expires: { type: 'string' } },
       });
+      // SPEC §1: every token expires. `--expires` is the old name of `--ttl`.
+      const ttl = values.ttl ?? values.expires ?? '12h';
+      const ttlMatch = /^([1-9]\d{0,6})([smhd]?)$/.exec(ttl);
+      if (!ttlMatch) {
+        console.error(`--ttl must be a positive number of seconds, or a number followed by s, m, h or d (got "${ttl}")`);
+        return 2;
+      }
+      const seconds = Number(ttlMatch[1]) * { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[ttlMatch[2] as '' | 's' | 'm' | 'h' | 'd'];
       const roles = (values.roles ?? '').split(',').filter(Boolean);
       const bad = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
       if (!values.sub || roles.length === 0 || bad.length) {
@@ -55,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
       const token = signToken(
         { sub: values.sub, name: values.name, roles: roles as Role[], unitId: values.unit ?? null },
         config.jwtSecret,
-        (values.expires ?? '12h') as '12h',
+        seconds,
       );
       console.log(token);
       return 0;

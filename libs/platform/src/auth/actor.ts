@@ -22,4 +22,7 @@ export interface Actor {
 
 export const SYSTEM_ACTOR: Actor = { sub: 'system', name: 'system', roles: [], unitId: null };
 
+/** Roles that act for one unit: without a `unitId` claim they grant nothing (never "every unit"). */
+export const UNIT_BOUND_ROLES: readonly Role[] = ['unit_handler', 'unit_head', 'supervisor'];
+
 export const hasRole = (actor: Actor, ...roles: Role[]) => roles.some((r) => actor.roles.includes(r));

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { Actor, Role, hasRole } from './actor';
+import { Actor, Role, UNIT_BOUND_ROLES, hasRole } from './actor';
 import { verifyToken } from './jwt';
 import { DomainError } from '../errors/domain-error';
 import { APP_CONFIG } from '../tokens';
@@ -40,6 +40,19 @@ export class AuthGuard implements CanActivate {
     request.actor = verifyToken(match[1], this.config.jwtSecret);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !hasRole(request.actor, ...roles)) throw new DomainError('FORBIDDEN', 'your role does not allow this');
+    if (roles) assertUnitClaim(request.actor, roles);
     return true;
+  }
+}
+
+/**
+ * A role that acts for a unit needs the token's `unitId`: when every role that lets the caller in is unit-bound and
+ * the token names no unit, the answer is 403 — a missing claim must never widen the caller's scope to everything.
+ */
+export function assertUnitClaim(actor: Actor, routeRoles: readonly Role[]): void {
+  if (actor.unitId) return;
+  const granting = actor.roles.filter((r) => routeRoles.includes(r));
+  if (granting.length > 0 && granting.every((r) => UNIT_BOUND_ROLES.includes(r))) {
+    throw new DomainError('FORBIDDEN', `the role ${granting.join(', ')} needs a unitId claim in the token`);
   }
 }

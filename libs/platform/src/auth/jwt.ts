@@ -12,6 +12,8 @@ export function verifyToken(token: string, secret: string): Actor {
   } catch {
     throw new DomainError('UNAUTHENTICATED', 'missing, invalid or expired token');
   }
+  // SPEC §1: a token without `exp` is refused — a token must not be valid forever.
+  if (typeof claims.exp !== 'number' || !Number.isFinite(claims.exp)) throw new DomainError('UNAUTHENTICATED', 'token has no expiry (exp)');
   const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r)) : [];
   if (typeof claims.sub !== 'string' || !claims.sub) throw new DomainError('UNAUTHENTICATED', 'token has no subject');
   return {
