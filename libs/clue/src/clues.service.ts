@@ -10,7 +10,6 @@ import {
   CommandRunner,
   Clock,
   CommandContext,
-  DEFAULT_SLA_POLICY,
   Decision,
   DisclosureAuditors,
   DomainError,
@@ -18,7 +17,9 @@ import {
   PiiVault,
   ProjectionsService,
   READ_MODEL_DB,
+  SlaPolicyService,
   allocateDailyId,
+  decideUnderPolicy,
   execute,
   forbidden,
   hasRole,
@@ -74,6 +75,7 @@ export class CluesService implements OnModuleInit {
     private readonly commands: CommandRunner,
     private readonly vault: PiiVault,
     private readonly auditors: DisclosureAuditors,
+    private readonly slaPolicy: SlaPolicyService,
   ) {}
 
   onModuleInit(): void {
@@ -88,10 +90,13 @@ export class CluesService implements OnModuleInit {
     return this.clock.now();
   }
 
+  /** Decides under the SLA policy in force when the stage starts: the registration's receivedAt, else now. */
   async run(id: string, ctx: CommandContext, decide: Decide) {
     assertClueReader(ctx.actor);
-    const dctx: ClueDecideContext = { actor: ctx.actor, now: ctx.now, policy: DEFAULT_SLA_POLICY };
-    const result = await this.commands.run(clueStream(id), clueAggregate, ctx, (state) => decide(state, dctx));
+    const policies = await this.slaPolicy.timeline();
+    const result = await this.commands.run(clueStream(id), clueAggregate, ctx, (state) =>
+      decideUnderPolicy(policies, ctx.now, (policy) => decide(state, { actor: ctx.actor, now: ctx.now, policy } satisfies ClueDecideContext)),
+    );
     return { detail: await this.view(result.state, result.version, this.clock.now(), ctx), created: result.appended.length > 0 };
   }
 
@@ -133,7 +138,8 @@ export class CluesService implements OnModuleInit {
    */
   async registerReferred(id: string, referral: ReferredClue, ctx: CommandContext): Promise<string> {
     this.assertSubjectUnits(referral.subjects);
-    const dctx: ClueDecideContext = { actor: ctx.actor, now: ctx.now, policy: DEFAULT_SLA_POLICY };
+    // A referred clue is received now: its deadlines start under the policy in force now.
+    const dctx: ClueDecideContext = { actor: ctx.actor, now: ctx.now, policy: await this.slaPolicy.inForceAt(ctx.now) };
     await this.commands.run(clueStream(id), clueAggregate, { ...ctx, causationId: referral.causationId, expectedVersion: undefined }, (state) =>
       decideRegisterClue(
         // Referrals come from the public's complaints about officials' conduct: 群众纪律 until an inspector decides.

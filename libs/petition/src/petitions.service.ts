@@ -9,14 +9,16 @@ import {
   CommandRunner,
   Clock,
   CommandContext,
-  DEFAULT_SLA_POLICY,
   Decision,
   DomainError,
   EVENT_STORE,
   PiiVault,
   ProjectionsService,
   READ_MODEL_DB,
+  SlaPolicy,
+  SlaPolicyService,
   allocateDailyId,
+  decideUnderPolicy,
   eventIdFor,
   forbidden,
   hasRole,
@@ -52,6 +54,7 @@ export class PetitionsService implements OnModuleInit {
     private readonly commands: CommandRunner,
     private readonly vault: PiiVault,
     private readonly clues: CluesService,
+    private readonly slaPolicy: SlaPolicyService,
   ) {}
 
   onModuleInit(): void {
@@ -67,20 +70,23 @@ export class PetitionsService implements OnModuleInit {
     this.directory.assertActiveUnit(unitId);
   }
 
-  private decideContext(ctx: CommandContext): PetitionDecideContext {
+  private decideContext(ctx: CommandContext, policy: SlaPolicy): PetitionDecideContext {
     const dir = this.directory.current();
     return {
       actor: ctx.actor,
       now: ctx.now,
-      policy: DEFAULT_SLA_POLICY,
+      policy,
       parentOf: (unitId) => this.directory.parentOf(unitId),
       inSubtree: (unitId, rootId) => dir.isInSubtree(unitId, rootId),
     };
   }
 
+  /** Decides under the SLA policy in force when the stage starts: the registration's receivedAt, else now. */
   async run(id: string, ctx: CommandContext, decide: Decide) {
-    const dctx = this.decideContext(ctx);
-    const result = await this.commands.run(petitionStream(id), petitionAggregate, ctx, (state) => decide(state, dctx));
+    const policies = await this.slaPolicy.timeline();
+    const result = await this.commands.run(petitionStream(id), petitionAggregate, ctx, (state) =>
+      decideUnderPolicy(policies, ctx.now, (policy) => decide(state, this.decideContext(ctx, policy))),
+    );
     return { detail: await this.view(result.state, result.version, this.clock.now(), ctx.actor), created: result.appended.length > 0 };
   }
 

@@ -6,9 +6,9 @@ import {
   Clock,
   CommandContext,
   CommandRunner,
-  DEFAULT_SLA_POLICY,
   DomainError,
   EVENT_STORE,
+  SlaPolicyService,
   allocateDailyId,
   deadlineView,
   forbidden,
@@ -30,6 +30,7 @@ export class SupervisionOrdersService {
     private readonly directory: DirectoryService,
     private readonly commands: CommandRunner,
     private readonly escalations: EscalationsService,
+    private readonly slaPolicy: SlaPolicyService,
   ) {}
 
   now(): Date {
@@ -47,11 +48,13 @@ export class SupervisionOrdersService {
     }
     if ((supervised.state as { status?: string }).status === 'closed') throw new DomainError('INVALID_TRANSITION', `issue is not allowed while the case is closed`);
     const id = await allocateDailyId(this.store, 'DB', ctx.now, ctx);
+    // Every stage of the order starts at issue, i.e. now: the presets in force now apply.
+    const policy = await this.slaPolicy.inForceAt(ctx.now);
     const result = await this.commands.run(supervisionStream(id), supervisionOrderAggregate, { ...ctx, expectedVersion: undefined }, (state) =>
       decideIssue({ id, caseKind: body.caseKind, caseId: body.caseId, requirement: body.requirement, preset: body.preset, caseUnitId: facts.caseUnitId! }, state, {
         actor: ctx.actor,
         now: ctx.now,
-        policy: DEFAULT_SLA_POLICY,
+        policy,
       }),
     );
     return { detail: await this.view(result.state, result.version), created: !result.replayed };
