@@ -6,7 +6,7 @@ import { WorkOrdersService } from './work-orders.service';
 import { ReferDto } from '@qf/clue';
 import { ListOrdersQuery } from './list-orders.query';
 import { CreateOrderDto } from './create-order/create-order.dto';
-import { ORDER_NO_PATTERN, decideCreateOrder } from './create-order/create-order';
+import { ORDER_NO_PATTERN } from './create-order/create-order';
 import { decideSignOrder } from './sign-order/sign-order';
 import { ReturnOrderDto } from './return-order/return-order.dto';
 import { decideReturnOrder } from './return-order/return-order';
@@ -44,9 +44,7 @@ export class WorkOrdersController {
   @Roles('hotline_operator')
   @ApiOperation({ summary: '派单 — create and dispatch a work order (same orderNo + same body → 200 existing; other body → 409)' })
   async create(@Body() body: CreateOrderDto, @CurrentActor() actor: Actor, @Req() req: CommandRequest, @Res({ passthrough: true }) res: Response) {
-    this.orders.assertDispatchTarget(body.unitId);
-    const caller = await this.orders.sealCaller(body.orderNo, body.caller);
-    const result = await this.orders.run(body.orderNo, this.ctx(req, actor), (state, ctx) => decideCreateOrder({ ...body, caller }, state, ctx));
+    const result = await this.orders.create(body, this.ctx(req, actor));
     res.status(result.created ? 201 : 200);
     return result.detail;
   }

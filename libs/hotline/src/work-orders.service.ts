@@ -9,13 +9,14 @@ import {
   CommandRunner,
   Clock,
   CommandContext,
-  DEFAULT_SLA_POLICY,
   Decision,
   DomainError,
   EVENT_STORE,
   PiiVault,
   ProjectionsService,
   READ_MODEL_DB,
+  SlaPolicyService,
+  decideUnderPolicy,
   eventIdFor,
   forbidden,
   hasRole,
@@ -25,6 +26,8 @@ import {
 import { DirectoryService, mayReadCase, readScope } from '@qf/directory';
 import { CluesService, ReferDto } from '@qf/clue';
 import { decideReferOrder } from './refer-order/refer-order';
+import type { CreateOrderDto } from './create-order/create-order.dto';
+import { decideCreateOrder } from './create-order/create-order';
 import { Caller, StoredCaller, WorkOrder, WorkOrderEvent, streamOf, workOrderAggregate } from './work-order';
 import { HotlineDecideContext } from './hotline-rules';
 import { callerViews, orderDetail, timeline } from './order-view';
@@ -49,6 +52,7 @@ export class WorkOrdersService implements OnModuleInit {
     private readonly commands: CommandRunner,
     private readonly vault: PiiVault,
     private readonly clues: CluesService,
+    private readonly slaPolicy: SlaPolicyService,
   ) {}
 
   onModuleInit(): void {
@@ -69,10 +73,20 @@ export class WorkOrdersService implements OnModuleInit {
     this.directory.assertActiveUnit(unitId);
   }
 
+  /** Decides under the SLA policy in force when the order's deadlines start: its dispatch time, else now. */
   async run(orderNo: string, ctx: CommandContext, decide: Decide) {
-    const dctx: HotlineDecideContext = { actor: ctx.actor, now: ctx.now, policy: DEFAULT_SLA_POLICY };
-    const result = await this.commands.run(streamOf(orderNo), workOrderAggregate, ctx, (state) => decide(state, dctx));
+    const policies = await this.slaPolicy.timeline();
+    const result = await this.commands.run(streamOf(orderNo), workOrderAggregate, ctx, (state) =>
+      decideUnderPolicy(policies, ctx.now, (policy) => decide(state, { actor: ctx.actor, now: ctx.now, policy } satisfies HotlineDecideContext)),
+    );
     return { detail: await this.view(result.state, result.version, this.clock.now(), ctx.actor), created: result.appended.length > 0 };
+  }
+
+  /** 派单 — over HTTP and from the hotline centre's push alike: the unit must exist, the caller is sealed first. */
+  async create(body: CreateOrderDto, ctx: CommandContext) {
+    this.assertDispatchTarget(body.unitId);
+    const caller = await this.sealCaller(body.orderNo, body.caller);
+    return this.run(body.orderNo, ctx, (state, dctx) => decideCreateOrder({ ...body, caller }, state, dctx));
   }
 
   /** Seals the caller under the order's own data key (one caller per order) before it goes anywhere near an event. */
