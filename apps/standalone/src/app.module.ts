@@ -6,9 +6,10 @@ import { PetitionModule } from '@qf/petition';
 import { ClueModule } from '@qf/clue';
 import { ReportingModule } from '@qf/reporting';
 import { SupervisionModule } from '@qf/supervision';
+import { OutboxModule } from '@qf/integration';
 
 /** Every context in one process on the embedded default (SQLite, in-process scheduler and bus). */
 @Module({
-  imports: [PlatformModule, DirectoryModule, HotlineModule, PetitionModule, ClueModule, ReportingModule, SupervisionModule],
+  imports: [PlatformModule, DirectoryModule, HotlineModule, PetitionModule, ClueModule, ReportingModule, SupervisionModule, OutboxModule],
 })
 export class StandaloneModule {}

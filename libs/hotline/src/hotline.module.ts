@@ -1,14 +1,18 @@
 import { Module } from '@nestjs/common';
 import { DirectoryModule } from '@qf/directory';
 import { ClueModule } from '@qf/clue';
+import { MessageBusModule } from '@qf/integration';
 import { WorkOrdersController } from './work-orders.http';
 import { WorkOrdersService } from './work-orders.service';
+import { InboundController } from './inbound/inbound.http';
+import { HotlineOrdersConsumer } from './inbound/hotline-orders.consumer';
+import { InboundSubscriptionService } from './inbound/inbound-subscription.service';
 
 /** 12345 工单 — the hotline context (SPEC §3.1). */
 @Module({
-  imports: [DirectoryModule, ClueModule],
-  controllers: [WorkOrdersController],
-  providers: [WorkOrdersService],
+  imports: [DirectoryModule, ClueModule, MessageBusModule],
+  controllers: [WorkOrdersController, InboundController],
+  providers: [WorkOrdersService, HotlineOrdersConsumer, InboundSubscriptionService],
   exports: [WorkOrdersService],
 })
 export class HotlineModule {}

@@ -1,4 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
 import { DomainError, FieldProblem } from '../errors/domain-error';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
@@ -18,4 +20,18 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => new DomainError('VALIDATION_FAILED', 'the request is not valid', flatten(errors)),
   });
+}
+
+/**
+ * The same validation outside HTTP (integration messages): the object as an instance of `dto`, or VALIDATION_FAILED
+ * with a `details` entry per field, exactly as the HTTP pipe answers.
+ */
+export async function validateInput<T extends object>(dto: new () => T, plain: unknown, prefix = ''): Promise<T> {
+  if (!plain || typeof plain !== 'object' || Array.isArray(plain)) {
+    throw new DomainError('VALIDATION_FAILED', `${prefix || 'the message'} must be an object`, [{ field: prefix || 'value', message: 'must be an object' }]);
+  }
+  const instance = plainToInstance(dto, plain);
+  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
+  if (errors.length) throw new DomainError('VALIDATION_FAILED', 'the message is not valid', flatten(errors, prefix));
+  return instance;
 }

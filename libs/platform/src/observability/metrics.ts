@@ -31,6 +31,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly inboundMessages = new Counter({
+    name: 'qingfeng_inbound_messages_total',
+    help: 'Integration messages consumed, by topic and outcome (applied, duplicate, dead-lettered)',
+    labelNames: ['topic', 'outcome'],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

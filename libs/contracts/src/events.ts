@@ -1,0 +1,80 @@
+/**
+ * Domain events that other contexts read from the event store (the published language between contexts). The
+ * context that appends an event owns its shape here; readers import the type from here and never from the owner.
+ */
+
+/** 办结反馈 (hotline): read by the outbox for `hotline.replies.v1`. */
+export type OrderReplied = { type: 'OrderReplied'; data: { orderNo: string; unitId: string; outcome: 'resolved' | 'explained' | 'unresolvable'; reply: string } };
+
+/** A person a clue is about (被反映人): an official, by name and unit. */
+export interface ClueSubjectFact {
+  name: string;
+  unitId: string;
+  rank: 'general' | 'section' | 'division' | 'bureau' | 'other';
+  partyMember: boolean;
+}
+
+/**
+ * 移送纪检监察 (hotline `OrderReferred`, petition `PetitionReferred`): the source case records the referral with the
+ * clue id it allocated; the clue context reacts by registering that clue (source, subjects, allegations as given).
+ */
+export interface ReferralData {
+  clueId: string;
+  reason: string;
+  subjects: ClueSubjectFact[];
+}
+export type OrderReferred = { type: 'OrderReferred'; data: ReferralData & { orderNo: string } };
+export type PetitionReferred = { type: 'PetitionReferred'; data: ReferralData & { petitionId: string } };
+export const REFERRAL_EVENT_TYPES = ['OrderReferred', 'PetitionReferred'] as const;
+
+/** 0 = 预警 (warning), 1–3 = the levels of the supervision ladder (SPEC §4). */
+export type EscalationLevel = 0 | 1 | 2 | 3;
+
+/**
+ * One rung of a deadline's ladder, appended by supervision into the stream of the case it is about, so "once per
+ * deadline and level" is that stream's optimistic concurrency. Read by the clue context (level 3 registers an
+ * accountability clue) and by the outbox (`qingfeng.escalations.v1`).
+ */
+export type DeadlineEscalated = {
+  type: 'DeadlineEscalated';
+  data: {
+    escalationId: string;
+    caseKind: string;
+    caseId: string;
+    stage: string;
+    round: number;
+    level: EscalationLevel;
+    /** The due time this ladder belongs to (an extension moves the deadline and starts a new ladder). */
+    dueAt: string;
+    fireAt: string;
+    /** U: the unit responsible for the stage. */
+    unitId: string;
+    targetUnitId: string;
+    targetRole: string;
+  };
+};
+
+/** The target acknowledged the escalation (已阅/已处理); level 1's acknowledgement names U's head. */
+export type EscalationAcknowledged = {
+  type: 'EscalationAcknowledged';
+  data: { escalationId: string; comment: string | null; by: { sub: string; name: string | null; unitId: string | null; roles: string[] } };
+};
+
+/** Level 3's accountability clue (问责线索) has been registered; links it to the escalation that caused it. */
+export type AccountabilityClueRegistered = { type: 'AccountabilityClueRegistered'; data: { escalationId: string; clueId: string } };
+
+export type EscalationEvent = DeadlineEscalated | EscalationAcknowledged | AccountabilityClueRegistered;
+export const ESCALATION_EVENT_TYPES: ReadonlySet<string> = new Set(['DeadlineEscalated', 'EscalationAcknowledged', 'AccountabilityClueRegistered']);
+
+/**
+ * The outcome of one consumed integration message, in the stream `inbound-<topic>-<message digest>`: the stream's
+ * existence is what makes a redelivery a duplicate, across processes and restarts. A dead-lettered message carries
+ * what goes to the DLQ — the message with its personal data removed, and why.
+ */
+export type InboundMessageApplied = { type: 'InboundMessageApplied'; data: { topic: string; key: string | null; messageType: string; caseId: string } };
+export type InboundMessageDeadLettered = {
+  type: 'InboundMessageDeadLettered';
+  data: { topic: string; dlqTopic: string; key: string | null; value: unknown; headers: Record<string, string>; code: string; message: string };
+};
+export type InboundEvent = InboundMessageApplied | InboundMessageDeadLettered;
+export const INBOUND_STREAM_PREFIX = 'inbound-';

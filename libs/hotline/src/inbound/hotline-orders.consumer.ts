@@ -1,0 +1,145 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { WrongExpectedRevisionError, type EventStore } from '@qf/event-store';
+import { HEADERS, INBOUND_STREAM_PREFIX, TOPICS, type BusMessage, type InboundEvent } from '@qf/contracts';
+import { Actor, CLOCK, Clock, CommandContext, DomainError, EVENT_STORE, Metrics, canonicalJson, eventIdFor, validateInput } from '@qf/platform';
+import { redactPersonalData } from '@qf/integration';
+import { WorkOrdersService } from '../work-orders.service';
+import { CreateOrderDto } from '../create-order/create-order.dto';
+import { decideCreateOrder } from '../create-order/create-order';
+import { VisitOrderDto } from '../visit-order/visit-order.dto';
+import { decideVisitOrder } from '../visit-order/visit-order';
+import { ReopenOrderDto } from '../reopen-order/reopen-order.dto';
+import { decideReopenOrder } from '../reopen-order/reopen-order';
+import { RedispatchOrderDto } from '../redispatch-order/redispatch-order.dto';
+import { decideRedispatchOrder } from '../redispatch-order/redispatch-order';
+import { HotlineOrderMessageDto } from './hotline-order-message.dto';
+
+export type InboundOutcome = { outcome: 'applied' | 'duplicate' | 'dead-lettered'; code?: string; message?: string };
+
+const TOPIC = TOPICS.hotlineOrders;
+/** Who acts when the hotline centre's platform pushes a command: the centre itself, as its operators do over HTTP. */
+const HOTLINE_CENTRE: Actor = { sub: 'hotline-centre', name: '12345热线平台', roles: ['hotline_operator'], unitId: null };
+const CONFLICT_RETRIES = 3;
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const scrub = (text: string) => String(redactPersonalData(text));
+
+/**
+ * The one consumer of `hotline.orders.v1` (SPEC §9), behind both transports (the Kafka group and the HTTP push):
+ * the same validation and rules as the HTTP commands; a redelivered message is a no-op (`duplicate`); a message it
+ * cannot take is dead-lettered with its code and reason and the consumer moves on. Each message's outcome is an
+ * event in a stream of its own (`inbound-hotline.orders.v1-<digest>`), which is what makes "consumed before" hold
+ * across processes and restarts; its command runs under a command id derived from the message, so a crash between
+ * the command and the outcome re-runs it as a retry that appends nothing.
+ */
+@Injectable()
+export class HotlineOrdersConsumer {
+  private readonly logger = new Logger('hotline.orders.v1');
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly orders: WorkOrdersService,
+    private readonly metrics: Metrics,
+  ) {}
+
+  async consume(message: BusMessage, correlationId?: string): Promise<InboundOutcome> {
+    const headers = message.headers ?? {};
+    const messageId = headers[HEADERS.messageId] || `sha256:${sha256(canonicalJson({ key: message.key, value: message.value }))}`;
+    const digest = sha256(`${TOPIC}\u0000${messageId}`);
+    const streamId = `${INBOUND_STREAM_PREFIX}${TOPIC}-${digest}`;
+    if ((await this.store.readStream(streamId)).length > 0) return this.counted({ outcome: 'duplicate' });
+
+    const now = this.clock.now();
+    const ctx: CommandContext = { actor: HOTLINE_CENTRE, now, commandId: `inbound:${digest}`, correlationId: correlationId ?? messageId.slice(0, 100), causationId: null };
+    let outcome: InboundOutcome;
+    let event: InboundEvent;
+    try {
+      const { orderNo, type } = await this.apply(message, ctx);
+      outcome = { outcome: 'applied' };
+      event = { type: 'InboundMessageApplied', data: { topic: TOPIC, key: message.key, messageType: type, caseId: orderNo } };
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === 'CONCURRENCY_CONFLICT') throw error; // not the message's fault: redeliver
+      const reason = scrub([error.message, ...(error.details ?? []).map((d) => `${d.field}: ${d.message}`)].join('; ')).slice(0, 1000);
+      outcome = { outcome: 'dead-lettered', code: error.code, message: reason };
+      event = {
+        type: 'InboundMessageDeadLettered',
+        data: {
+          topic: TOPIC,
+          dlqTopic: TOPICS.hotlineOrdersDlq,
+          key: message.key,
+          value: redactPersonalData(message.value),
+          headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, scrub(String(v))])),
+          code: error.code,
+          message: reason,
+        },
+      };
+      this.logger.warn(`dead-lettered a message keyed ${message.key ?? '(none)'}: ${error.code}`);
+    }
+    try {
+      await this.store.append(streamId, [{ id: eventIdFor(`outcome:${digest}`, streamId, 0), type: event.type, data: event.data, metadata: { occurredAt: now.toISOString(), recordedAt: now.toISOString(), actor: { sub: HOTLINE_CENTRE.sub, unitId: null, roles: HOTLINE_CENTRE.roles }, correlationId: ctx.correlationId, causationId: null } }], 'no_stream');
+    } catch (error) {
+      // Another consumer took the same message meanwhile: it is that one's, this one is the duplicate.
+      if (error instanceof WrongExpectedRevisionError) return this.counted({ outcome: 'duplicate' });
+      throw error;
+    }
+    this.metrics.eventsAppended.inc({ type: event.type });
+    return this.counted(outcome);
+  }
+
+  private counted(outcome: InboundOutcome): InboundOutcome {
+    this.metrics.inboundMessages.inc({ topic: TOPIC, outcome: outcome.outcome });
+    return outcome;
+  }
+
+  /** Validates the message as the HTTP command would be validated, and runs that command. */
+  private async apply(message: BusMessage, ctx: CommandContext): Promise<{ orderNo: string; type: string }> {
+    const m = await validateInput(HotlineOrderMessageDto, message.value, 'value');
+    if (message.key !== m.orderNo) {
+      throw new DomainError('VALIDATION_FAILED', 'the message key must be its orderNo', [{ field: 'key', message: 'must equal value.orderNo' }]);
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.run(m, ctx);
+        return { orderNo: m.orderNo, type: m.type };
+      } catch (error) {
+        if (!(error instanceof DomainError && error.code === 'CONCURRENCY_CONFLICT') || attempt >= CONFLICT_RETRIES) throw error;
+      }
+    }
+  }
+
+  private async run(m: HotlineOrderMessageDto, ctx: CommandContext): Promise<void> {
+    switch (m.type) {
+      case 'order.dispatched': {
+        const given = ['orderNo', 'dispatchedAt'].filter((f) => f in m.payload);
+        if (given.length) {
+          throw new DomainError('VALIDATION_FAILED', 'the message is not valid', given.map((f) => ({ field: `value.payload.${f}`, message: `${f} comes from the message (${f === 'orderNo' ? 'value.orderNo' : 'value.occurredAt'}), not the payload` })));
+        }
+        const body = await validateInput(CreateOrderDto, { ...m.payload, orderNo: m.orderNo, dispatchedAt: m.occurredAt }, 'value.payload');
+        await this.orders.create(body, ctx);
+        return;
+      }
+      case 'order.visited': {
+        const body = await validateInput(VisitOrderDto, m.payload, 'value.payload');
+        await this.orders.run(m.orderNo, ctx, (s, c) => decideVisitOrder(body, s, c));
+        return;
+      }
+      case 'order.reopened': {
+        const body = await validateInput(ReopenOrderDto, m.payload, 'value.payload');
+        await this.orders.run(m.orderNo, ctx, (s, c) => decideReopenOrder(body, s, c));
+        return;
+      }
+      case 'order.redispatched': {
+        const body = await validateInput(RedispatchOrderDto, m.payload, 'value.payload');
+        this.orders.assertDispatchTarget(body.unitId);
+        await this.orders.run(m.orderNo, ctx, (s, c) => decideRedispatchOrder(body, s, c));
+        return;
+      }
+      default: {
+        const _exhaustive: never = m.type;
+        throw new DomainError('VALIDATION_FAILED', `unknown message type ${String(_exhaustive)}`);
+      }
+    }
+  }
+}
