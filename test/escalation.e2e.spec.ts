@@ -136,9 +136,19 @@ describe.each(schedulerTargets())('escalation ladder (超期督办) — %s', (_l
     expect((await rungs('RX-LATE', 'sign')).sort()).toEqual([0, 1, 2, 3]);
     // The reply stage has its own ladder: due Mon 03-23, level 3 on 04-01.
     expect((await rungs('RX-LATE', 'reply')).sort()).toEqual([0, 1, 2, 3]);
-    const linked = (await events('RX-LATE')).filter((e) => e.type === 'AccountabilityClueRegistered');
-    expect(linked).toHaveLength(2);
-    expect(new Set(linked.map((e) => e.data.clueId)).size).toBe(2);
+    // One accountability clue per level-3 escalation (sign and reply), each registered once by the clue context.
+    let clues: Array<{ id: string; escalationId: string }> = [];
+    for (let i = 0; i < 100; i++) {
+      clues = (await get('/api/clues?source=supervision&pageSize=200', inspector).expect(200)).body.items.filter((c: { sourceRef: string }) => c.sourceRef === 'hotline/RX-LATE');
+      if (clues.length >= 2) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    clues = (await get('/api/clues?source=supervision&pageSize=200', inspector).expect(200)).body.items.filter((c: { sourceRef: string }) => c.sourceRef === 'hotline/RX-LATE');
+    expect(clues).toHaveLength(2);
+    expect(new Set(clues.map((c) => c.escalationId)).size).toBe(2);
+    const level3 = (await inbox(inspector, 'caseId=RX-LATE&level=3')).map((e) => e.accountabilityClueId).sort();
+    expect(level3).toEqual(clues.map((c) => c.id).sort());
   });
 
   it('a stage met in time escalates nothing, while the unmet stage of the same order climbs its own ladder', async () => {

@@ -6,6 +6,8 @@ import { loadConfig, openEventStore, openReadModels } from '@qf/platform';
 import { ProjectionRunner } from '@qf/projections';
 import { workOrdersProjection } from '@qf/hotline';
 import { SchedulerService, deadlinesProjection, escalationsProjection } from '@qf/supervision';
+import { CaseKindRegistry } from '@qf/contracts';
+import { CASE_KIND_DEFINITIONS } from '../apps/case-kinds';
 import { hotlineFactsProjection } from '@qf/reporting';
 import { TestApp, startApp } from './support/app';
 import { dropSchema, readModelTargets } from './support/targets';
@@ -86,7 +88,7 @@ describe.each(targets)('projection rebuild on %s', (_name, env) => {
     const config = loadConfig({ ...process.env, ...env, DATA_DIR: dataDir } as NodeJS.ProcessEnv);
     const store = openEventStore(config);
     const readModels = await openReadModels(config);
-    const summary = await new ProjectionRunner(store, readModels, [workOrdersProjection, deadlinesProjection, escalationsProjection, hotlineFactsProjection]).rebuild();
+    const summary = await new ProjectionRunner(store, readModels, [workOrdersProjection, deadlinesProjection(new CaseKindRegistry(CASE_KIND_DEFINITIONS)), escalationsProjection, hotlineFactsProjection]).rebuild();
     await store.close();
     await readModels.close();
     expect(summary.events).toBeGreaterThan(24);

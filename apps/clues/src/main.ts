@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
-import { PlatformModule, bootstrapService } from '@qf/platform';
+import { CaseKindsModule, PlatformModule, bootstrapService } from '@qf/platform';
+import { CASE_KIND_DEFINITIONS } from '../../case-kinds';
 import { ClueModule } from '@qf/clue';
 
 /** The clues service on its own, for the production topology (EventStoreDB + PostgreSQL). */
-@Module({ imports: [PlatformModule, ClueModule] })
+@Module({ imports: [PlatformModule, CaseKindsModule.register(CASE_KIND_DEFINITIONS), ClueModule] })
 class ServiceModule {}
 
 void bootstrapService(ServiceModule, 'Qingfeng 清风 — problem clues 问题线索', 'clues service');

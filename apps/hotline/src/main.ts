@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
-import { PlatformModule, bootstrapService } from '@qf/platform';
+import { CaseKindsModule, PlatformModule, bootstrapService } from '@qf/platform';
+import { CASE_KIND_DEFINITIONS } from '../../case-kinds';
 import { HotlineModule } from '@qf/hotline';
 import { OutboxModule } from '@qf/integration';
 
@@ -8,7 +9,7 @@ import { OutboxModule } from '@qf/integration';
  * The hotline service on its own, for the production topology: the work orders, the centre's inbound push and the
  * outbox it pulls (with Kafka, the relay; a single relay is active at a time, fenced by its transactional id).
  */
-@Module({ imports: [PlatformModule, HotlineModule, OutboxModule] })
+@Module({ imports: [PlatformModule, CaseKindsModule.register(CASE_KIND_DEFINITIONS), HotlineModule, OutboxModule] })
 class ServiceModule {}
 
 void bootstrapService(ServiceModule, 'Qingfeng 清风 — 12345 work orders', 'hotline service');

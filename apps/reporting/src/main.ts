@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
-import { PlatformModule, bootstrapService } from '@qf/platform';
+import { CaseKindsModule, PlatformModule, bootstrapService } from '@qf/platform';
+import { CASE_KIND_DEFINITIONS } from '../../case-kinds';
 import { ReportingModule } from '@qf/reporting';
 
 /**
  * The reporting service for the production topology: clearance and campaigns, the four forms, monthly rankings with
  * their publication (a BullMQ job scheduler when REDIS_URL is set) and the exports.
  */
-@Module({ imports: [PlatformModule, ReportingModule] })
+@Module({ imports: [PlatformModule, CaseKindsModule.register(CASE_KIND_DEFINITIONS), ReportingModule] })
 class ServiceModule {}
 
 void bootstrapService(ServiceModule, 'Qingfeng 清风 — reports 报表', 'reporting service');

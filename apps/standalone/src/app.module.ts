@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { PlatformModule } from '@qf/platform';
+import { CaseKindsModule, PlatformModule } from '@qf/platform';
+import { CASE_KIND_DEFINITIONS } from '../../case-kinds';
 import { DirectoryModule } from '@qf/directory';
 import { HotlineModule } from '@qf/hotline';
 import { PetitionModule } from '@qf/petition';
@@ -10,6 +11,6 @@ import { OutboxModule } from '@qf/integration';
 
 /** Every context in one process on the embedded default (SQLite, in-process scheduler and bus). */
 @Module({
-  imports: [PlatformModule, DirectoryModule, HotlineModule, PetitionModule, ClueModule, ReportingModule, SupervisionModule, OutboxModule],
+  imports: [PlatformModule, CaseKindsModule.register(CASE_KIND_DEFINITIONS), DirectoryModule, HotlineModule, PetitionModule, ClueModule, ReportingModule, SupervisionModule, OutboxModule],
 })
 export class StandaloneModule {}

@@ -1,3 +1,4 @@
+import type { ClueRegistered } from './clue';
 import { Actor, DEFAULT_SLA_POLICY, DomainError, formatShanghai } from '@qf/platform';
 import { Clue, ClueEvent, evolveClue, initialClue, isHandled } from './clue';
 import { ClueDecideContext } from './clue-rules';
@@ -26,7 +27,7 @@ const registered = (realName: boolean) =>
     },
     initialClue(),
     ctx(inspector),
-  ).events[0];
+  ).events[0] as ClueRegistered;
 const code = (fn: () => unknown) => {
   try {
     fn();

@@ -1,5 +1,6 @@
 import { closeStage, startDeadlines } from '@qf/platform';
 import type { Deadline as GenericDeadline, DeadlineStart as GenericDeadlineStart, Recorded, SealedPii } from '@qf/platform';
+import type { AccountabilityClueRegistered, ClueSubjectFact } from '@qf/contracts';
 
 /**
  * 问题线索 — a problem clue (SPEC §3.3), handled by discipline inspectors (纪检监察干部): disposed of collectively
@@ -9,8 +10,7 @@ export const CLUE_SOURCES = ['petition', 'hotline', 'inspection_tour', 'audit', 
 export type ClueSource = (typeof CLUE_SOURCES)[number];
 export const CLUE_CATEGORIES = ['political', 'organizational', 'integrity', 'mass', 'work', 'life'] as const;
 export type ClueCategory = (typeof CLUE_CATEGORIES)[number];
-export const RANKS = ['general', 'section', 'division', 'bureau', 'other'] as const;
-export type Rank = (typeof RANKS)[number];
+export { SUBJECT_RANKS as RANKS, type SubjectRank as Rank } from '@qf/contracts';
 /** 谈话函询 / 初步核实 / 暂存待查 / 予以了结. */
 export const DISPOSITION_METHODS = ['talk_inquiry', 'preliminary_verification', 'hold', 'close'] as const;
 export type DispositionMethod = (typeof DISPOSITION_METHODS)[number];
@@ -27,12 +27,7 @@ export type Deadline = GenericDeadline<ClueStage>;
 export type DeadlineStart = GenericDeadlineStart<ClueStage>;
 
 /** A person the clue is about (被反映人). */
-export interface ClueSubject {
-  name: string;
-  unitId: string;
-  rank: Rank;
-  partyMember: boolean;
-}
+export type ClueSubject = ClueSubjectFact;
 
 /** 检举人 — the reporter. The most protected data of the product: sealed, shown unmasked only to case managers. */
 export interface Reporter {
@@ -92,7 +87,8 @@ export type ClueEvent =
   | FaultToleranceRecorded
   | ClueConcluded
   | ReporterNotified
-  | ReporterForgotten;
+  | ReporterForgotten
+  | AccountabilityClueRegistered;
 
 export interface Clue {
   exists: boolean;
@@ -116,6 +112,8 @@ export interface Clue {
   faultTolerance: Array<{ subjectIndex: number; reason: string; at: string }>;
   conclusion: { outcome: string; summary: string; concludedAt: string } | null;
   reporterNotice: { channel: string; note: string; at: string } | null;
+  /** For an accountability clue (问责线索): the level-3 escalation that caused it. */
+  escalationId: string | null;
 }
 
 export const initialClue = (): Clue => ({
@@ -140,6 +138,7 @@ export const initialClue = (): Clue => ({
   faultTolerance: [],
   conclusion: null,
   reporterNotice: null,
+  escalationId: null,
 });
 
 export const CLUE_STREAM_PREFIX = 'clue-';
@@ -193,6 +192,8 @@ export function evolveClue(state: Clue, event: Recorded<ClueEvent>): Clue {
       return { ...state, reporterNotice: { channel: event.data.channel, note: event.data.note, at }, deadlines: closeStage(state.deadlines, 'reporter_notice', 'met', at) };
     case 'ReporterForgotten':
       return { ...state, reporterForgotten: true };
+    case 'AccountabilityClueRegistered':
+      return { ...state, escalationId: event.data.escalationId };
     default: {
       const _exhaustive: never = event;
       return state;

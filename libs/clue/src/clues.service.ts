@@ -18,8 +18,8 @@ import {
   ProjectionsService,
   READ_MODEL_DB,
   SlaPolicyService,
-  allocateDailyId,
   decideUnderPolicy,
+  allocateDailyId,
   execute,
   forbidden,
   hasRole,
@@ -29,6 +29,7 @@ import {
   shanghaiDate,
 } from '@qf/platform';
 import { DirectoryService } from '@qf/directory';
+import { CLUE_ID_PREFIX } from '@qf/contracts';
 import { Clue, ClueCategory, ClueEvent, ClueSource, ClueSubject, Reporter, StoredReporter, clueAggregate, clueStream } from './clue';
 import { ClueDecideContext } from './clue-rules';
 import { clueDetail, clueTimeline, reporterViews } from './clue-view';
@@ -55,8 +56,8 @@ export interface ReferredClue {
   allegations: string;
   /** 问题类别; referrals from the public default to 群众纪律 (`mass`), level 3's accountability clue is `work`. */
   category?: ClueCategory;
-  /** The event in the other stream that caused this clue. */
-  causationId: string;
+  /** The level-3 escalation an accountability clue answers. */
+  escalationId?: string;
 }
 
 /** The kind of audited read a case manager makes of a reporter's identity. */
@@ -100,20 +101,13 @@ export class CluesService implements OnModuleInit {
     return { detail: await this.view(result.state, result.version, this.clock.now(), ctx), created: result.appended.length > 0 };
   }
 
-  private assertSubjectUnits(subjects: ClueSubject[]): void {
-    const dir = this.directory.current();
-    subjects.forEach((s, i) => {
-      if (!dir.get(s.unitId)) throw new DomainError('RULE_VIOLATION', `subjects[${i}].unitId ${s.unitId} is not a unit of the directory`);
-    });
-  }
-
   /** 线索登记: XS id, the reporter sealed under their own key. */
   async register(body: RegisterClueDto, ctx: CommandContext) {
     assertClueReader(ctx.actor);
     const receivedAt = body.receivedAt ? new Date(body.receivedAt) : ctx.now;
     if (receivedAt.getTime() > ctx.now.getTime()) throw new DomainError('RULE_VIOLATION', 'receivedAt may not be in the future');
-    this.assertSubjectUnits(body.subjects);
-    const id = await allocateDailyId(this.store, 'XS', receivedAt, ctx);
+    this.directory.assertSubjectUnits(body.subjects);
+    const id = await allocateDailyId(this.store, CLUE_ID_PREFIX, receivedAt, ctx);
     let reporter: StoredReporter | null = null;
     if (body.reporter) {
       const plain: Reporter = { name: body.reporter.name, realName: body.reporter.realName };
@@ -127,23 +121,28 @@ export class CluesService implements OnModuleInit {
     );
   }
 
-  /** Allocates the id of a clue about to be registered for another case (the other stream records it first). */
-  allocateId(ctx: CommandContext): Promise<string> {
-    return allocateDailyId(this.store, 'XS', ctx.now, ctx);
-  }
-
   /**
-   * Registers a clue caused by another case's event (移送 from the hotline or petitions, or level 3 of the ladder):
-   * same correlation id, causation pointing at that event. The caller has already checked its own roles.
+   * Registers a clue caused by another case's event (移送 from the hotline or petitions, or level 3 of the ladder),
+   * as a reaction: same correlation id, causation pointing at that event (both in `ctx`). Subjects' units were
+   * checked by the source when it recorded the referral; a unit retired since does not undo the referral.
    */
   async registerReferred(id: string, referral: ReferredClue, ctx: CommandContext): Promise<string> {
-    this.assertSubjectUnits(referral.subjects);
     // A referred clue is received now: its deadlines start under the policy in force now.
     const dctx: ClueDecideContext = { actor: ctx.actor, now: ctx.now, policy: await this.slaPolicy.inForceAt(ctx.now) };
-    await this.commands.run(clueStream(id), clueAggregate, { ...ctx, causationId: referral.causationId, expectedVersion: undefined }, (state) =>
+    await this.commands.run(clueStream(id), clueAggregate, { ...ctx, expectedVersion: undefined }, (state) =>
       decideRegisterClue(
         // Referrals come from the public's complaints about officials' conduct: 群众纪律 until an inspector decides.
-        { id, source: referral.source, sourceRef: referral.sourceRef, reporter: null, subjects: referral.subjects, allegations: referral.allegations, category: referral.category ?? 'mass', receivedAt: ctx.now },
+        {
+          id,
+          source: referral.source,
+          sourceRef: referral.sourceRef,
+          reporter: null,
+          subjects: referral.subjects,
+          allegations: referral.allegations,
+          category: referral.category ?? 'mass',
+          receivedAt: ctx.now,
+          ...(referral.escalationId ? { escalationId: referral.escalationId } : {}),
+        },
         state,
         dctx,
       ),

@@ -5,4 +5,4 @@ export * from './record-sanction/four-forms';
 export * from './read-models/clues.projection';
 export * from './clues.service';
 export * from './clue.module';
-export { ReferDto, ClueSubjectDto } from './register-clue/register-clue.dto';
+export * from './clue.case-kind';

@@ -3,14 +3,22 @@
  * context that appends an event owns its shape here; readers import the type from here and never from the owner.
  */
 
+/** Clues (问题线索) are numbered XS + date + sequence, each in the stream `clue-<id>`. */
+export const CLUE_ID_PREFIX = 'XS';
+export const clueStreamOf = (clueId: string) => `clue-${clueId}`;
+
 /** 办结反馈 (hotline): read by the outbox for `hotline.replies.v1`. */
 export type OrderReplied = { type: 'OrderReplied'; data: { orderNo: string; unitId: string; outcome: 'resolved' | 'explained' | 'unresolvable'; reply: string } };
+
+/** 职级 — general 一般干部, section 科级, division 处级, bureau 局级, other. */
+export const SUBJECT_RANKS = ['general', 'section', 'division', 'bureau', 'other'] as const;
+export type SubjectRank = (typeof SUBJECT_RANKS)[number];
 
 /** A person a clue is about (被反映人): an official, by name and unit. */
 export interface ClueSubjectFact {
   name: string;
   unitId: string;
-  rank: 'general' | 'section' | 'division' | 'bureau' | 'other';
+  rank: SubjectRank;
   partyMember: boolean;
 }
 
@@ -24,7 +32,7 @@ export interface ReferralData {
   subjects: ClueSubjectFact[];
 }
 export type OrderReferred = { type: 'OrderReferred'; data: ReferralData & { orderNo: string } };
-export type PetitionReferred = { type: 'PetitionReferred'; data: ReferralData & { petitionId: string } };
+export type PetitionReferred = { type: 'PetitionReferred'; data: ReferralData & { id: string } };
 export const REFERRAL_EVENT_TYPES = ['OrderReferred', 'PetitionReferred'] as const;
 
 /** 0 = 预警 (warning), 1–3 = the levels of the supervision ladder (SPEC §4). */
@@ -60,7 +68,10 @@ export type EscalationAcknowledged = {
   data: { escalationId: string; comment: string | null; by: { sub: string; name: string | null; unitId: string | null; roles: string[] } };
 };
 
-/** Level 3's accountability clue (问责线索) has been registered; links it to the escalation that caused it. */
+/**
+ * Level 3's accountability clue (问责线索) has been registered: appended by the clue context to the new clue's own
+ * stream, in the same append as its registration; links the clue to the escalation that caused it.
+ */
 export type AccountabilityClueRegistered = { type: 'AccountabilityClueRegistered'; data: { escalationId: string; clueId: string } };
 
 export type EscalationEvent = DeadlineEscalated | EscalationAcknowledged | AccountabilityClueRegistered;

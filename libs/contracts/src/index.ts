@@ -1,3 +1,4 @@
 export * from './topics';
 export * from './messages';
 export * from './events';
+export * from './case-kinds';

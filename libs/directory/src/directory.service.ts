@@ -63,6 +63,13 @@ export class DirectoryService implements OnModuleInit, OnModuleDestroy {
     if (!unit || !unit.active) throw ruleViolation(`unit ${unitId} does not exist or is retired`);
   }
 
+  /** The people a clue is about must belong to units of the directory (a register or a referral alike). */
+  assertSubjectUnits(subjects: Array<{ unitId: string }>): void {
+    subjects.forEach((s, i) => {
+      if (!this.view.get(s.unitId)) throw ruleViolation(`subjects[${i}].unitId ${s.unitId} is not a unit of the directory`);
+    });
+  }
+
   /** The parent of a unit; the root for a unit without one (SPEC §4: level 2 of a root-level unit goes to the root). */
   parentOf(unitId: string): string | null {
     return this.view.get(unitId)?.parentId ?? this.view.root()?.id ?? null;

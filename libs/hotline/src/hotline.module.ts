@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { DirectoryModule } from '@qf/directory';
-import { ClueModule } from '@qf/clue';
 import { MessageBusModule } from '@qf/integration';
 import { WorkOrdersController } from './work-orders.http';
 import { WorkOrdersService } from './work-orders.service';
@@ -10,7 +9,7 @@ import { InboundSubscriptionService } from './inbound/inbound-subscription.servi
 
 /** 12345 工单 — the hotline context (SPEC §3.1). */
 @Module({
-  imports: [DirectoryModule, ClueModule, MessageBusModule],
+  imports: [DirectoryModule, MessageBusModule],
   controllers: [WorkOrdersController, InboundController],
   providers: [WorkOrdersService, HotlineOrdersConsumer, InboundSubscriptionService],
   exports: [WorkOrdersService],

@@ -4,3 +4,4 @@ export * from './order-view';
 export * from './read-models/work-orders.projection';
 export * from './work-orders.service';
 export * from './hotline.module';
+export * from './hotline.case-kind';

@@ -1,4 +1,5 @@
 import { closeStage, moveStage, startDeadlines } from '@qf/platform';
+import type { OrderReferred } from '@qf/contracts';
 import type { Deadline as GenericDeadline, DeadlineStart as GenericDeadlineStart, Recorded, SealedPii } from '@qf/platform';
 
 /**
@@ -81,8 +82,8 @@ export type OrderClosed = { type: 'OrderClosed'; data: { orderNo: string; unitId
 /** 重办 — same unit, new time limits, after an unsatisfied visit. */
 export type OrderReopened = { type: 'OrderReopened'; data: { orderNo: string; unitId: string; reason: string; deadlines: DeadlineStart[] } };
 
-/** 移送纪检监察 — the order was referred to the discipline unit as problem clue `clueId`. */
-export type OrderReferred = { type: 'OrderReferred'; data: { orderNo: string; clueId: string; reason: string } };
+/** 移送纪检监察 — the order was referred to the discipline unit as problem clue `clueId` (a published event). */
+export type { OrderReferred } from '@qf/contracts';
 
 export type WorkOrderEvent =
   | OrderReferred

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Actor, AsOfQuery, CommandRequest, CurrentActor, DomainError, Roles, commandContextOf } from '@qf/platform';
+import { Actor, AsOfQuery, CommandRequest, CurrentActor, DomainError, ReferDto, Roles, commandContextOf } from '@qf/platform';
 import { WorkOrdersService } from './work-orders.service';
-import { ReferDto } from '@qf/clue';
 import { ListOrdersQuery } from './list-orders.query';
 import { CreateOrderDto } from './create-order/create-order.dto';
 import { ORDER_NO_PATTERN } from './create-order/create-order';

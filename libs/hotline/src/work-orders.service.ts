@@ -2,7 +2,12 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { EventStore } from '@qf/event-store';
 import type { ReadModelDb } from '@qf/projections';
 import {
+  APP_CONFIG,
   Actor,
+  AppConfig,
+  ReferDto,
+  allocateDailyId,
+  awaitStream,
   AsOfQuery,
   CLOCK,
   CaseReaders,
@@ -17,14 +22,13 @@ import {
   READ_MODEL_DB,
   SlaPolicyService,
   decideUnderPolicy,
-  eventIdFor,
   forbidden,
   hasRole,
   listCaseRows,
   load,
 } from '@qf/platform';
 import { DirectoryService, mayReadCase, readScope } from '@qf/directory';
-import { CluesService, ReferDto } from '@qf/clue';
+import { CLUE_ID_PREFIX, clueStreamOf } from '@qf/contracts';
 import { decideReferOrder } from './refer-order/refer-order';
 import type { CreateOrderDto } from './create-order/create-order.dto';
 import { decideCreateOrder } from './create-order/create-order';
@@ -51,7 +55,7 @@ export class WorkOrdersService implements OnModuleInit {
     private readonly caseReaders: CaseReaders,
     private readonly commands: CommandRunner,
     private readonly vault: PiiVault,
-    private readonly clues: CluesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly slaPolicy: SlaPolicyService,
   ) {}
 
@@ -102,20 +106,18 @@ export class WorkOrdersService implements OnModuleInit {
   }
 
   /**
-   * 移送纪检监察: the order records the referral, then the clue is registered with the same correlation id and its
-   * causation pointing at that event. A retry with the same Idempotency-Key completes a referral cut short.
+   * 移送纪检监察: the order records the referral with the clue id it allocated and the people it names; the clue
+   * context reacts by registering that clue (same correlation id, causation = the referral event). The answer waits,
+   * bounded, for the clue to exist. A retry with the same Idempotency-Key gets the same clue id.
    */
   async refer(orderNo: string, body: ReferDto, ctx: CommandContext) {
     const loaded = await load<WorkOrder, WorkOrderEvent>(this.store, streamOf(orderNo), workOrderAggregate);
     if (!loaded.state.exists) throw new DomainError('NOT_FOUND', `work order ${orderNo} not found`);
     if (hasRole(ctx.actor, 'supervisor') && !hasRole(ctx.actor, 'hotline_operator')) this.assertMayRead(ctx.actor, loaded.state);
-    const clueId = await this.clues.allocateId(ctx);
-    const referred = await this.run(orderNo, ctx, (state, dctx) => decideReferOrder({ clueId, reason: body.reason }, state, dctx));
-    await this.clues.registerReferred(
-      clueId,
-      { source: 'hotline', sourceRef: `hotline/${orderNo}`, subjects: body.subjects, allegations: body.reason, causationId: eventIdFor(ctx.commandId, streamOf(orderNo), 0) },
-      ctx,
-    );
+    this.directory.assertSubjectUnits(body.subjects);
+    const clueId = await allocateDailyId(this.store, CLUE_ID_PREFIX, ctx.now, ctx);
+    const referred = await this.run(orderNo, ctx, (state, dctx) => decideReferOrder({ clueId, reason: body.reason, subjects: body.subjects }, state, dctx));
+    await this.projections.settle(await awaitStream(this.store, clueStreamOf(clueId), this.config.projectionWaitMs));
     return { ...referred.detail, clueId };
   }
 

@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { DirectoryModule } from '@qf/directory';
-import { ClueModule } from '@qf/clue';
 import { PetitionsController } from './petitions.http';
 import { PetitionsService } from './petitions.service';
 
 /** 信访件 — the petitions context (SPEC §3.2). */
 @Module({
-  imports: [DirectoryModule, ClueModule],
+  imports: [DirectoryModule],
   controllers: [PetitionsController],
   providers: [PetitionsService],
   exports: [PetitionsService],

@@ -1,5 +1,6 @@
 import { closeStage, moveStage, startDeadlines } from '@qf/platform';
 import type { Deadline as GenericDeadline, DeadlineStart as GenericDeadlineStart, Recorded, SealedPii } from '@qf/platform';
+import type { PetitionReferred } from '@qf/contracts';
 
 /**
  * 信访件 — a petition (SPEC §3.2): registered by the petitions bureau (信访局), assigned to a unit, accepted or not
@@ -68,8 +69,8 @@ export type PetitionClosed = { type: 'PetitionClosed'; data: { id: string; by: '
 /** 包案 — a named leader takes charge of a backlog case. */
 export type PetitionLed = { type: 'PetitionLed'; data: { id: string; leaderName: string; supervisorUnitId: string } };
 
-/** 移送纪检监察 — referred to the discipline unit as problem clue `clueId`. */
-export type PetitionReferred = { type: 'PetitionReferred'; data: { id: string; clueId: string; reason: string } };
+/** 移送纪检监察 — referred to the discipline unit as problem clue `clueId` (a published event). */
+export type { PetitionReferred } from '@qf/contracts';
 
 export type PetitionEvent =
   | PetitionReferred

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Actor, AsOfQuery, CommandRequest, CurrentActor, DomainError, Roles, commandContextOf } from '@qf/platform';
+import { Actor, AsOfQuery, CommandRequest, CurrentActor, DomainError, ReferDto, Roles, commandContextOf } from '@qf/platform';
 import { PetitionsService } from './petitions.service';
-import { ReferDto } from '@qf/clue';
 import { ListPetitionsQuery } from './list-petitions.query';
 import { RegisterPetitionDto } from './register-petition/register-petition.dto';
 import { AssignPetitionDto } from './assign-petition/assign-petition.dto';

@@ -2,7 +2,11 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { EventStore } from '@qf/event-store';
 import type { ReadModelDb } from '@qf/projections';
 import {
+  APP_CONFIG,
   Actor,
+  AppConfig,
+  ReferDto,
+  awaitStream,
   AsOfQuery,
   CLOCK,
   CaseReaders,
@@ -26,7 +30,7 @@ import {
   load,
 } from '@qf/platform';
 import { DirectoryService, mayReadCase, readScope } from '@qf/directory';
-import { CluesService, ReferDto } from '@qf/clue';
+import { CLUE_ID_PREFIX, clueStreamOf } from '@qf/contracts';
 import { decideReferPetition } from './refer-petition/refer-petition';
 import { Petition, PetitionEvent, Petitioner, StoredPetitioner, petitionAggregate, petitionStream } from './petition';
 import { PetitionDecideContext } from './petition-rules';
@@ -53,7 +57,7 @@ export class PetitionsService implements OnModuleInit {
     private readonly caseReaders: CaseReaders,
     private readonly commands: CommandRunner,
     private readonly vault: PiiVault,
-    private readonly clues: CluesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly slaPolicy: SlaPolicyService,
   ) {}
 
@@ -127,16 +131,14 @@ export class PetitionsService implements OnModuleInit {
   }
 
   /** 移送纪检监察: as for work orders — the petition records it, the clue follows, causation-linked. */
+  /** 移送纪检监察: recorded on the petition with the clue id it allocated; the clue context registers the clue. */
   async refer(id: string, body: ReferDto, ctx: CommandContext) {
     const loaded = await load<Petition, PetitionEvent>(this.store, petitionStream(id), petitionAggregate);
     if (!loaded.state.exists) throw new DomainError('NOT_FOUND', `petition ${id} not found`);
-    const clueId = await this.clues.allocateId(ctx);
-    const referred = await this.run(id, ctx, (state, dctx) => decideReferPetition({ clueId, reason: body.reason }, state, dctx));
-    await this.clues.registerReferred(
-      clueId,
-      { source: 'petition', sourceRef: `petition/${id}`, subjects: body.subjects, allegations: body.reason, causationId: eventIdFor(ctx.commandId, petitionStream(id), 0) },
-      ctx,
-    );
+    this.directory.assertSubjectUnits(body.subjects);
+    const clueId = await allocateDailyId(this.store, CLUE_ID_PREFIX, ctx.now, ctx);
+    const referred = await this.run(id, ctx, (state, dctx) => decideReferPetition({ clueId, reason: body.reason, subjects: body.subjects }, state, dctx));
+    await this.projections.settle(await awaitStream(this.store, clueStreamOf(clueId), this.config.projectionWaitMs));
     return { ...referred.detail, clueId };
   }
 

@@ -35,3 +35,6 @@ export * from './module/bootstrap';
 export * from './module/readiness';
 export * from './jobs/sweep-loop';
 export * from './jobs/redis';
+export * from './module/event-reactor';
+export * from './http/referral.dto';
+export * from './module/case-kinds.module';

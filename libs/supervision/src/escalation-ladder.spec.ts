@@ -10,10 +10,15 @@ const dir: LadderDirectory = {
   petitionsBureauId: () => 'U-XF',
 };
 
+/** What each kind says of its ladders (SPEC §4), as the kinds register it. */
+const HANDLING = { responsible: 'handling_unit', topLevel: 3 } as const;
+const BUREAU = { responsible: 'petitions_bureau', topLevel: 3 } as const;
+const DISCIPLINE = { responsible: 'discipline_unit', topLevel: 2 } as const;
+
 function hotlineSign(dispatchedAt: string) {
   const start = new Date(dispatchedAt);
   const due = dueAt(start, limitFor(DEFAULT_SLA_POLICY, 'hotline', 'sign', 'normal'));
-  return { kind: 'hotline' as const, stage: 'sign', caseUnitId: 'U-JD-01', dueAt: formatShanghai(due), warnAt: formatShanghai(warnAt(start, due)) };
+  return { ...HANDLING, stage: 'sign', caseUnitId: 'U-JD-01', dueAt: formatShanghai(due), warnAt: formatShanghai(warnAt(start, due)) };
 }
 
 describe('the escalation ladder (超期督办, SPEC §4)', () => {
@@ -27,22 +32,22 @@ describe('the escalation ladder (超期督办, SPEC §4)', () => {
   });
 
   it('counts working days across holidays: a deadline before Qingming 2026 (04-04..06 off)', () => {
-    const plan = planLadder({ kind: 'petition', stage: 'handle', caseUnitId: 'U-JD-01-01', dueAt: '2026-04-02T23:59:59.999+08:00', warnAt: '2026-03-20T00:00:00.000+08:00' }, dir);
+    const plan = planLadder({ ...HANDLING, stage: 'handle', caseUnitId: 'U-JD-01-01', dueAt: '2026-04-02T23:59:59.999+08:00', warnAt: '2026-03-20T00:00:00.000+08:00' }, dir);
     expect(plan.find((s) => s.level === 2)).toEqual({ level: 2, fireAt: '2026-04-08T23:59:59.999+08:00', targetUnitId: 'U-JD-01', targetRole: 'supervisor' });
     expect(plan.find((s) => s.level === 3)!.fireAt).toBe('2026-04-14T23:59:59.999+08:00');
   });
 
   it('aims each stage at its responsible unit: the bureau for petition assign, the discipline unit for clues', () => {
-    expect(responsibleUnit({ kind: 'petition', stage: 'assign', caseUnitId: null }, dir)).toBe('U-XF');
-    expect(responsibleUnit({ kind: 'petition', stage: 'accept', caseUnitId: 'U-BM-ZJ' }, dir)).toBe('U-BM-ZJ');
-    expect(responsibleUnit({ kind: 'clue', stage: 'disposition', caseUnitId: 'U-BM-ZJ' }, dir)).toBe('U-JW');
+    expect(responsibleUnit({ ...BUREAU, stage: 'assign', caseUnitId: null }, dir)).toBe('U-XF');
+    expect(responsibleUnit({ ...HANDLING, stage: 'accept', caseUnitId: 'U-BM-ZJ' }, dir)).toBe('U-BM-ZJ');
+    expect(responsibleUnit({ ...DISCIPLINE, stage: 'disposition', caseUnitId: 'U-BM-ZJ' }, dir)).toBe('U-JW');
   });
 
   it('stops clue ladders at level 2, and sends level 2 of a root-level unit to the root', () => {
-    const clue = planLadder({ kind: 'clue', stage: 'disposition', caseUnitId: null, dueAt: '2026-04-16T23:59:59.999+08:00', warnAt: '2026-04-10T00:00:00.000+08:00' }, dir);
+    const clue = planLadder({ ...DISCIPLINE, stage: 'disposition', caseUnitId: null, dueAt: '2026-04-16T23:59:59.999+08:00', warnAt: '2026-04-10T00:00:00.000+08:00' }, dir);
     expect(clue.map((s) => s.level)).toEqual([0, 1, 2]);
     expect(clue[2].targetUnitId).toBe('U-QU');
-    const root = planLadder({ kind: 'hotline', stage: 'reply', caseUnitId: 'U-QU', dueAt: '2026-03-20T23:59:59.999+08:00', warnAt: '2026-03-19T00:00:00.000+08:00' }, dir);
+    const root = planLadder({ ...HANDLING, stage: 'reply', caseUnitId: 'U-QU', dueAt: '2026-03-20T23:59:59.999+08:00', warnAt: '2026-03-19T00:00:00.000+08:00' }, dir);
     expect(root[2].targetUnitId).toBe('U-QU');
   });
 

@@ -1,9 +1,10 @@
-import { Role, dueAt, formatShanghai, type CaseKind } from '@qf/platform';
+import { Role, dueAt, formatShanghai } from '@qf/platform';
+import type { ResponsibleUnit } from '@qf/contracts';
 
 /** 0 = 预警 warning, 1–3 = 超期督办 levels (SPEC §4). */
 export type EscalationLevel = 0 | 1 | 2 | 3;
-/** The case kinds with time limits — the SLA policy's. */
-export type { CaseKind } from '@qf/platform';
+/** A registered case kind's name (`hotline`, `petition`, `clue`, `supervision_order`). */
+export type CaseKind = string;
 
 /** One rung of the ladder: when it fires and whose inbox it lands in. */
 export interface LadderStep {
@@ -23,8 +24,11 @@ export interface LadderDirectory {
 }
 
 export interface DeadlineToEscalate {
-  kind: CaseKind;
   stage: string;
+  /** Who is responsible for the stage, from the case kind (SPEC §4 "U"). */
+  responsible: ResponsibleUnit;
+  /** The highest level the kind's ladders climb to (clues stop at 2). */
+  topLevel: 2 | 3;
   /** The unit handling the case (承办单位); null before a petition is assigned. */
   caseUnitId: string | null;
   dueAt: string;
@@ -32,14 +36,23 @@ export interface DeadlineToEscalate {
 }
 
 /**
- * U, the unit responsible for the stage: the handling unit for hotline and petition handling stages, the petitions
- * bureau for petition `assign`, the discipline unit for clue stages.
+ * U, the unit responsible for the stage, as the case kind says: the handling unit (hotline, petition handling
+ * stages, supervision orders), the petitions bureau (petition `assign`), the discipline unit (clue stages).
  */
-export function responsibleUnit(d: Pick<DeadlineToEscalate, 'kind' | 'stage' | 'caseUnitId'>, dir: LadderDirectory): string {
-  if (d.kind === 'clue') return dir.disciplineUnitId();
-  if (d.kind === 'petition' && d.stage === 'assign') return dir.petitionsBureauId() ?? dir.rootId();
-  if (!d.caseUnitId) throw new Error(`${d.kind}/${d.stage} has no handling unit to escalate`);
-  return d.caseUnitId;
+export function responsibleUnit(d: Pick<DeadlineToEscalate, 'responsible' | 'stage' | 'caseUnitId'>, dir: LadderDirectory): string {
+  switch (d.responsible) {
+    case 'discipline_unit':
+      return dir.disciplineUnitId();
+    case 'petitions_bureau':
+      return dir.petitionsBureauId() ?? dir.rootId();
+    case 'handling_unit':
+      if (!d.caseUnitId) throw new Error(`stage ${d.stage} has no handling unit to escalate`);
+      return d.caseUnitId;
+    default: {
+      const _exhaustive: never = d.responsible;
+      throw new Error(`unknown responsible unit ${String(_exhaustive)}`);
+    }
+  }
 }
 
 const LEVEL_2_WORKING_DAYS = 3;
@@ -66,14 +79,14 @@ export function planLadder(d: DeadlineToEscalate, dir: LadderDirectory): LadderS
  * When each rung of a deadline's ladder fires — this needs no directory, so the deadline read model can keep the
  * next firing time of every open deadline in a column the schedulers query.
  */
-export function ladderTimes(d: Pick<DeadlineToEscalate, 'kind' | 'dueAt' | 'warnAt'>): Array<{ level: EscalationLevel; fireAt: string }> {
+export function ladderTimes(d: Pick<DeadlineToEscalate, 'topLevel' | 'dueAt' | 'warnAt'>): Array<{ level: EscalationLevel; fireAt: string }> {
   const due = new Date(d.dueAt);
   const times: Array<{ level: EscalationLevel; fireAt: string }> = [
     { level: 0, fireAt: d.warnAt },
     { level: 1, fireAt: d.dueAt },
     { level: 2, fireAt: formatShanghai(dueAt(due, { amount: LEVEL_2_WORKING_DAYS, unit: 'working_days' })) },
   ];
-  if (d.kind !== 'clue') times.push({ level: 3, fireAt: formatShanghai(dueAt(due, { amount: LEVEL_3_WORKING_DAYS, unit: 'working_days' })) });
+  if (d.topLevel === 3) times.push({ level: 3, fireAt: formatShanghai(dueAt(due, { amount: LEVEL_3_WORKING_DAYS, unit: 'working_days' })) });
   return times;
 }
 

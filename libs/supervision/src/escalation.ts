@@ -1,42 +1,26 @@
 import { v5 as uuidv5 } from 'uuid';
 import { DomainError, type Actor, type Aggregate, type Deadline, type DomainEvent, type Recorded, type Role } from '@qf/platform';
+import {
+  ESCALATION_EVENT_TYPES,
+  type AccountabilityClueRegistered,
+  type DeadlineEscalated as ContractDeadlineEscalated,
+  type CaseKindDefinition,
+  type EscalationAcknowledged,
+} from '@qf/contracts';
 import { CaseKind, EscalationLevel, LadderDirectory, ladderTimes, planLadder } from './escalation-ladder';
 
 /**
  * Escalations (督办) live in the stream of the case they are about: each rung of a deadline's ladder is one
  * `DeadlineEscalated` event there, so "exactly once per deadline and level" is the stream's optimistic concurrency —
- * whoever appends second finds the rung already fired — and survives any crash.
+ * whoever appends second finds the rung already fired — and survives any crash. The events are published language
+ * (`@qf/contracts`): the clue context and the outbox read them; here they are narrowed to the ladder's own types.
  */
-export type DeadlineEscalated = {
-  type: 'DeadlineEscalated';
-  data: {
-    escalationId: string;
-    caseKind: CaseKind;
-    caseId: string;
-    stage: string;
-    round: number;
-    level: EscalationLevel;
-    /** The due time this ladder belongs to (an extension moves the deadline and starts a new ladder). */
-    dueAt: string;
-    fireAt: string;
-    /** U: the unit responsible for the stage. */
-    unitId: string;
-    targetUnitId: string;
-    targetRole: Role;
-  };
+export type DeadlineEscalated = Omit<ContractDeadlineEscalated, 'data'> & {
+  data: ContractDeadlineEscalated['data'] & { caseKind: CaseKind; level: EscalationLevel; targetRole: Role };
 };
-
-/** The target acknowledged the escalation (已阅/已处理). */
-export type EscalationAcknowledged = {
-  type: 'EscalationAcknowledged';
-  data: { escalationId: string; comment: string | null; by: { sub: string; name: string | null; unitId: string | null; roles: string[] } };
-};
-
-/** Level 3's accountability clue (问责线索) has been registered; links it to the escalation that caused it. */
-export type AccountabilityClueRegistered = { type: 'AccountabilityClueRegistered'; data: { escalationId: string; clueId: string } };
-
+export type { EscalationAcknowledged, AccountabilityClueRegistered };
 export type EscalationEvent = DeadlineEscalated | EscalationAcknowledged | AccountabilityClueRegistered;
-export const ESCALATION_EVENT_TYPES = new Set<string>(['DeadlineEscalated', 'EscalationAcknowledged', 'AccountabilityClueRegistered']);
+export { ESCALATION_EVENT_TYPES };
 
 const ESCALATION_NAMESPACE = 'b3c1b7a2-5d0e-4f8e-9a61-7c2d9e4f1a30';
 
@@ -51,7 +35,7 @@ export interface DeadlineRef {
 export const deadlineKey = (d: DeadlineRef) => `${d.kind}/${d.caseId}/${d.stage}/${d.round}`;
 
 export function parseDeadlineKey(key: string): DeadlineRef | null {
-  const m = /^(hotline|petition|clue|supervision_order)\/([^/]+)\/([a-z_]+)\/(\d+)$/.exec(key);
+  const m = /^([a-z_]+)\/([^/]+)\/([a-z0-9_.]+)\/(\d+)$/.exec(key);
   return m ? { kind: m[1] as CaseKind, caseId: m[2], stage: m[3], round: Number(m[4]) } : null;
 }
 
@@ -66,12 +50,8 @@ export interface FiredEscalation {
   clueId: string | null;
 }
 
-/** What the ladder needs of any case kind: its deadlines and the unit handling it. */
-export interface CaseFacts {
-  exists: boolean;
-  caseUnitId: string | null;
-  deadlines: Deadline[];
-}
+/** What the ladder needs of a case kind: how its stream folds, what the fold means, and its ladder rules. */
+export type EscalatedKind = Pick<CaseKindDefinition, 'initialState' | 'evolve' | 'facts' | 'escalation'>;
 
 /** A case as the escalation commands see it: the case kind's own state plus the rungs fired so far. */
 export interface Escalatable<S> {
@@ -79,8 +59,8 @@ export interface Escalatable<S> {
   fired: Record<string, FiredEscalation>;
 }
 
-/** Wraps a case kind's aggregate so its stream can also be folded for the escalations it holds. */
-export function escalatable<S, E extends DomainEvent>(aggregate: Aggregate<S, E>): Aggregate<Escalatable<S>, E | EscalationEvent> {
+/** Wraps a case kind's fold so its stream can also be folded for the escalations it holds. */
+export function escalatable<S, E extends DomainEvent>(aggregate: Pick<Aggregate<S, E>, 'initialState'> & { evolve(state: S, event: any): S }): Aggregate<Escalatable<S>, E | EscalationEvent> {
   return {
     initialState: () => ({ inner: aggregate.initialState(), fired: {} }),
     evolve: (state, event) => {
@@ -107,11 +87,16 @@ export function escalatable<S, E extends DomainEvent>(aggregate: Aggregate<S, E>
  * Fire whatever rungs of one deadline's ladder are due at `now` and not fired yet, in ladder order. Nothing for a
  * deadline that is met, cancelled or gone; a clock that jumped past several rungs fires each of them once.
  */
-export function decideEscalation(facts: CaseFacts, fired: Record<string, FiredEscalation>, ref: DeadlineRef, now: Date, dir: LadderDirectory): DeadlineEscalated[] {
+export function decideEscalation(kind: EscalatedKind, state: Escalatable<unknown>, ref: DeadlineRef, now: Date, dir: LadderDirectory): DeadlineEscalated[] {
+  const facts = kind.facts(state.inner);
+  const fired = state.fired;
   if (!facts.exists) return [];
   const deadline = facts.deadlines.find((d) => d.stage === ref.stage && d.round === ref.round && d.state === 'pending');
   if (!deadline) return [];
-  const plan = planLadder({ kind: ref.kind, stage: ref.stage, caseUnitId: facts.caseUnitId, dueAt: deadline.dueAt, warnAt: deadline.warnAt }, dir);
+  const plan = planLadder(
+    { stage: ref.stage, caseUnitId: facts.unitId, dueAt: deadline.dueAt, warnAt: deadline.warnAt, responsible: kind.escalation.responsible(ref.stage), topLevel: kind.escalation.topLevel },
+    dir,
+  );
   const unitId = plan[1].targetUnitId;
   return plan
     .filter((step) => Date.parse(step.fireAt) <= now.getTime())
@@ -136,9 +121,9 @@ export function decideEscalation(facts: CaseFacts, fired: Record<string, FiredEs
 }
 
 /** The next rung of a pending deadline that has not fired (UTC ISO), or null when its ladder is done. */
-export function nextFireAt(kind: CaseKind, ref: DeadlineRef, deadline: Deadline, fired: Record<string, FiredEscalation>): string | null {
+export function nextFireAt(topLevel: 2 | 3, ref: DeadlineRef, deadline: Pick<Deadline, 'state' | 'dueAt' | 'warnAt'>, fired: Record<string, FiredEscalation>): string | null {
   if (deadline.state !== 'pending') return null;
-  const next = ladderTimes({ kind, dueAt: deadline.dueAt, warnAt: deadline.warnAt }).find((t) => !fired[escalationIdOf(ref, deadline.dueAt, t.level)]);
+  const next = ladderTimes({ topLevel, dueAt: deadline.dueAt, warnAt: deadline.warnAt }).find((t) => !fired[escalationIdOf(ref, deadline.dueAt, t.level)]);
   return next ? new Date(next.fireAt).toISOString() : null;
 }
 

@@ -4,6 +4,7 @@ import type { ExpressionBuilder } from 'kysely';
 import type { ReadModelDb } from '@qf/projections';
 import {
   Actor,
+  CASE_KINDS,
   CLOCK,
   Clock,
   CommandContext,
@@ -20,7 +21,7 @@ import {
   type Role,
 } from '@qf/platform';
 import { DirectoryService, unitsOf } from '@qf/directory';
-import { sourceOfKind } from './case-sources';
+import { CaseKindRegistry } from '@qf/contracts';
 import { CaseKind, LadderDirectory, responsibleUnit } from './escalation-ladder';
 import { decideAcknowledge, decideEscalation, escalatable, parseDeadlineKey } from './escalation';
 import { DEADLINES_TABLE, DeadlineRow, deadlineRowOf, deadlinesProjection } from './read-models/deadlines.projection';
@@ -28,7 +29,7 @@ import { ESCALATIONS_TABLE, EscalationDoc, escalationsProjection } from './read-
 import { ListDeadlinesQuery, ListEscalationsQuery } from './supervision.dto';
 
 /** Which roles read which kind's deadlines without a unit restriction (SPEC §1); clues only for the discipline office. */
-const OFFICE_ROLES: Record<CaseKind, Role[]> = {
+const OFFICE_ROLES: Record<string, Role[]> = {
   hotline: ['hotline_operator', 'leader'],
   petition: ['petition_officer', 'leader'],
   clue: ['inspector', 'case_manager'],
@@ -48,10 +49,11 @@ export class EscalationsService implements OnModuleInit {
     private readonly directory: DirectoryService,
     private readonly projections: ProjectionsService,
     private readonly metrics: Metrics,
+    @Inject(CASE_KINDS) private readonly kinds: CaseKindRegistry,
   ) {}
 
   onModuleInit(): void {
-    this.projections.register(deadlinesProjection);
+    this.projections.register(deadlinesProjection(this.kinds));
     this.projections.register(escalationsProjection);
   }
 
@@ -99,23 +101,24 @@ export class EscalationsService implements OnModuleInit {
   async fireDue(key: string): Promise<number> {
     const ref = parseDeadlineKey(key);
     if (!ref) throw new Error(`not a deadline key: ${key}`);
-    const source = sourceOfKind(ref.kind);
-    const streamId = `${source.prefix}${ref.caseId}`;
+    const kind = this.kinds.byKind(ref.kind);
+    const streamId = `${kind.streamPrefix}${ref.caseId}`;
     const now = this.clock.now();
     const dir = this.ladderDirectory();
     let fired: Array<{ level: number }> = [];
     const result = await execute(
       this.store,
       streamId,
-      escalatable(source.aggregate),
+      escalatable(kind),
       { actor: SYSTEM_ACTOR, now, commandId: `escalate:${key}:${now.toISOString()}`, correlationId: `escalation:${key}`, causationId: null },
       (state) => {
-        const events = decideEscalation(source.facts(state.inner), state.fired, ref, now, dir);
+        const events = decideEscalation(kind, state, ref, now, dir);
         fired = events.map((e) => e.data);
         return { events };
       },
     );
     if (result.appended.length === 0) return 0;
+    for (const e of result.appended) this.metrics.eventsAppended.inc({ type: e.type });
     for (const f of fired) this.metrics.escalations.inc({ kind: ref.kind, level: String(f.level) });
     return fired.length;
   }
@@ -124,8 +127,8 @@ export class EscalationsService implements OnModuleInit {
   async acknowledge(id: string, comment: string | null, ctx: CommandContext): Promise<EscalationDoc> {
     const doc = await this.findEscalation(id);
     if (!doc || !this.isTarget(ctx.actor, doc)) throw new DomainError('NOT_FOUND', 'escalation not found in your inbox');
-    const source = sourceOfKind(doc.caseKind);
-    const result = await execute(this.store, doc.streamId, escalatable(source.aggregate), ctx, (state) => ({ events: decideAcknowledge(state.fired[id], ctx.actor, comment) }));
+    const result = await execute(this.store, doc.streamId, escalatable(this.kinds.byKind(doc.caseKind)), ctx, (state) => ({ events: decideAcknowledge(state.fired[id], ctx.actor, comment) }));
+    for (const e of result.appended) this.metrics.eventsAppended.inc({ type: e.type });
     await this.projections.settle(result.position);
     return (await this.findEscalation(id))!;
   }
@@ -201,25 +204,27 @@ export class EscalationsService implements OnModuleInit {
     const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
     const rows = await base.selectAll().orderBy('due_at').orderBy('id').limit(pageSize).offset((page - 1) * pageSize).execute();
     return {
-      items: rows.map(deadlineRowOf).map((row) => publicDeadline(row, safeResponsible(row, ladder), now)),
+      items: rows.map(deadlineRowOf).map((row) => publicDeadline(row, this.safeResponsible(row, ladder), now)),
       total,
       page,
       pageSize,
     };
   }
 
+  /** U of a listed deadline, or null where the directory cannot say (a unit retired since). */
+  private safeResponsible(row: DeadlineRow, dir: LadderDirectory): string | null {
+    if (!this.kinds.has(row.kind)) return null;
+    try {
+      return responsibleUnit({ responsible: this.kinds.byKind(row.kind).escalation.responsible(row.stage), stage: row.stage, caseUnitId: row.caseUnitId }, dir);
+    } catch {
+      return null;
+    }
+  }
+
   /** The escalations of one case (for the supervision order view and tests). */
   async escalationsOfCase(caseId: string): Promise<EscalationDoc[]> {
     const rows = await this.readModels.db.selectFrom(ESCALATIONS_TABLE).select('doc').where('case_id', '=', caseId).orderBy('escalated_at').execute();
     return rows.map((r) => JSON.parse(r.doc as string) as EscalationDoc);
-  }
-}
-
-function safeResponsible(row: DeadlineRow, dir: LadderDirectory): string | null {
-  try {
-    return responsibleUnit({ kind: row.kind, stage: row.stage, caseUnitId: row.caseUnitId }, dir);
-  } catch {
-    return null;
   }
 }
 

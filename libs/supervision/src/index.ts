@@ -1,7 +1,6 @@
 export * from './escalation-ladder';
 export * from './escalation';
 export * from './supervision-order';
-export * from './case-sources';
 export * from './read-models/deadlines.projection';
 export * from './read-models/escalations.projection';
 export * from './scheduler/scheduler.port';
@@ -10,5 +9,5 @@ export * from './scheduler/bullmq-scheduler';
 export * from './scheduler/scheduler.service';
 export * from './escalations.service';
 export * from './supervision-orders.service';
-export * from './accountability/accountability.service';
 export * from './supervision.module';
+export * from './supervision-order.case-kind';

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@qf/event-store';
 import {
+  CASE_KINDS,
   Actor,
   CLOCK,
   Clock,
@@ -16,7 +17,7 @@ import {
   load,
 } from '@qf/platform';
 import { DirectoryService, mayReadCase } from '@qf/directory';
-import { sourceOfKind } from './case-sources';
+import { CaseKindRegistry } from '@qf/contracts';
 import { EscalationsService, publicEscalation } from './escalations.service';
 import { IssueSupervisionOrderDto, AnswerSupervisionOrderDto } from './supervision.dto';
 import { SupervisionOrder, decideAnswer, decideIssue, supervisionOrderAggregate, supervisionStream } from './supervision-order';
@@ -31,6 +32,7 @@ export class SupervisionOrdersService {
     private readonly commands: CommandRunner,
     private readonly escalations: EscalationsService,
     private readonly slaPolicy: SlaPolicyService,
+    @Inject(CASE_KINDS) private readonly kinds: CaseKindRegistry,
   ) {}
 
   now(): Date {
@@ -38,20 +40,20 @@ export class SupervisionOrdersService {
   }
 
   async issue(body: IssueSupervisionOrderDto, ctx: CommandContext) {
-    const source = sourceOfKind(body.caseKind);
-    const supervised = await load(this.store, `${source.prefix}${body.caseId}`, source.aggregate);
-    const facts = source.facts(supervised.state);
+    const kind = this.kinds.byKind(body.caseKind);
+    const supervised = await load(this.store, `${kind.streamPrefix}${body.caseId}`, kind);
+    const facts = kind.facts(supervised.state);
     if (!facts.exists) throw new DomainError('NOT_FOUND', `${body.caseKind} ${body.caseId} not found`);
-    if (!facts.caseUnitId) throw new DomainError('RULE_VIOLATION', `${body.caseKind} ${body.caseId} has no handling unit yet`);
-    if (!ctx.actor.unitId || !this.directory.current().isInSubtree(facts.caseUnitId, ctx.actor.unitId)) {
+    if (!facts.unitId) throw new DomainError('RULE_VIOLATION', `${body.caseKind} ${body.caseId} has no handling unit yet`);
+    if (!ctx.actor.unitId || !this.directory.current().isInSubtree(facts.unitId, ctx.actor.unitId)) {
       throw forbidden('you may only supervise cases handled within your subtree');
     }
-    if ((supervised.state as { status?: string }).status === 'closed') throw new DomainError('INVALID_TRANSITION', `issue is not allowed while the case is closed`);
+    if (facts.cleared) throw new DomainError('INVALID_TRANSITION', `issue is not allowed while the case is closed`);
     const id = await allocateDailyId(this.store, 'DB', ctx.now, ctx);
     // Every stage of the order starts at issue, i.e. now: the presets in force now apply.
     const policy = await this.slaPolicy.inForceAt(ctx.now);
     const result = await this.commands.run(supervisionStream(id), supervisionOrderAggregate, { ...ctx, expectedVersion: undefined }, (state) =>
-      decideIssue({ id, caseKind: body.caseKind, caseId: body.caseId, requirement: body.requirement, preset: body.preset, caseUnitId: facts.caseUnitId! }, state, {
+      decideIssue({ id, caseKind: body.caseKind, caseId: body.caseId, requirement: body.requirement, preset: body.preset, caseUnitId: facts.unitId! }, state, {
         actor: ctx.actor,
         now: ctx.now,
         policy,

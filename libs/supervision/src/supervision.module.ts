@@ -1,17 +1,15 @@
 import { Module } from '@nestjs/common';
 import { DirectoryModule } from '@qf/directory';
-import { ClueModule } from '@qf/clue';
 import { EscalationsController, SupervisionOrdersController } from './supervision.http';
 import { EscalationsService } from './escalations.service';
 import { SupervisionOrdersService } from './supervision-orders.service';
 import { SchedulerService } from './scheduler/scheduler.service';
-import { AccountabilityService } from './accountability/accountability.service';
 
 /** 超期督办 — deadlines, the escalation ladder and its schedulers, inboxes, supervision orders (SPEC §4). */
 @Module({
-  imports: [DirectoryModule, ClueModule],
+  imports: [DirectoryModule],
   controllers: [EscalationsController, SupervisionOrdersController],
-  providers: [EscalationsService, SupervisionOrdersService, SchedulerService, AccountabilityService],
+  providers: [EscalationsService, SupervisionOrdersService, SchedulerService],
   exports: [EscalationsService, SchedulerService],
 })
 export class SupervisionModule {}

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsISO8601, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { CLUE_CATEGORIES, CLUE_SOURCES, ClueCategory, ClueSource, RANKS, Rank } from '../clue';
+import { ClueSubjectDto } from '@qf/platform';
+import { CLUE_CATEGORIES, CLUE_SOURCES, ClueCategory, ClueSource } from '../clue';
 
 export class ReporterDto {
   @ApiProperty({ description: '检举人姓名 (personal data; unmasked only for case managers, every such read audited)' })
@@ -22,26 +23,6 @@ export class ReporterDto {
   @ApiProperty({ description: '实名举报 — a real-name reporter must be told of receipt within 15 working days' })
   @IsBoolean()
   realName!: boolean;
-}
-
-/** 被反映人. */
-export class ClueSubjectDto {
-  @ApiProperty({ description: '姓名' })
-  @IsString()
-  @Length(1, 50)
-  name!: string;
-
-  @ApiProperty({ description: '所在单位', example: 'U-BM-ZJ' })
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/)
-  unitId!: string;
-
-  @ApiProperty({ description: '职级 — general 一般干部, section 科级, division 处级, bureau 局级, other', enum: RANKS })
-  @IsIn(RANKS as unknown as string[])
-  rank!: Rank;
-
-  @ApiProperty({ description: '是否党员' })
-  @IsBoolean()
-  partyMember!: boolean;
 }
 
 export class RegisterClueDto {
@@ -83,20 +64,4 @@ export class RegisterClueDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   receivedAt?: string;
-}
-
-/** 移送纪检监察 — referral of a work order or petition: registers a clue pointing back at it. */
-export class ReferDto {
-  @ApiProperty({ description: '移送理由 (at least 10 characters)' })
-  @IsString()
-  @Length(10, 20000)
-  reason!: string;
-
-  @ApiProperty({ description: '被反映人', type: [ClueSubjectDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => ClueSubjectDto)
-  subjects!: ClueSubjectDto[];
 }

@@ -21,3 +21,18 @@ export async function allocateDailyId(store: EventStore, prefix: string, day: Da
   const n = mine ? (mine.data as { n: number }).n : result.state;
   return `${prefix}${date}-${String(n).padStart(4, '0')}`;
 }
+
+/**
+ * Waits (bounded) until another context's reaction has written the stream — a referral's clue, registered by the clue
+ * context — and answers the position of its last event, or null when it has not appeared in time (it still will:
+ * reactions are durable; the caller has its answer either way).
+ */
+export async function awaitStream(store: EventStore, streamId: string, timeoutMs: number): Promise<bigint | null> {
+  const until = Date.now() + timeoutMs;
+  for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
+    const events = await store.readStream(streamId);
+    if (events.length) return events[events.length - 1].position;
+    if (Date.now() >= until) return null;
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+}

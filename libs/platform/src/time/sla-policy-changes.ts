@@ -12,7 +12,7 @@ import type { TimeLimit, TimeUnit } from './time-limit';
 /** The one stream of the policy. */
 export const SLA_POLICY_STREAM = 'sla-policy';
 
-export const CASE_KINDS: readonly CaseKind[] = ['hotline', 'petition', 'clue', 'supervision_order'];
+export const SLA_CASE_KINDS: readonly CaseKind[] = ['hotline', 'petition', 'clue', 'supervision_order'];
 export const URGENCIES: readonly UrgencyKey[] = ['urgent', 'normal'];
 export const TIME_UNITS: readonly TimeUnit[] = ['hours', 'calendar_days', 'working_days', 'calendar_months'];
 /** A limit is a whole number from 1 to this, whatever the unit: a sanity bound against typos (1000 hours ≈ 6 weeks). */
@@ -77,7 +77,7 @@ const sameLimit = (a: TimeLimit | undefined, b: TimeLimit) => !!a && a.amount ==
 /** 调整时限: a change that sets what is already in force appends nothing (an idempotent PUT). */
 function decideChange(command: ChangeSlaLimit['data'], policy: SlaPolicy): SlaLimitChanged[] {
   const { kind, stage } = command;
-  if (!CASE_KINDS.includes(kind)) problem('kind', `must be one of ${CASE_KINDS.join(', ')}`);
+  if (!SLA_CASE_KINDS.includes(kind)) problem('kind', `must be one of ${SLA_CASE_KINDS.join(', ')}`);
   if (!stagesOf(kind).includes(stage)) problem('stage', `must be one of ${stagesOf(kind).join(', ')} for ${kind}`);
   const current = policy[kind][stage];
   if (isPerUrgency(current)) {

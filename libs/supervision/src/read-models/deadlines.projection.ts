@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { StoredEvent } from '@qf/event-store';
 import { chunks, upsertRows, type Projection } from '@qf/projections';
 import { toRecorded, type Deadline } from '@qf/platform';
-import { caseOfStream, sourceOfKind } from '../case-sources';
+import type { CaseKindDefinition, CaseKindRegistry } from '@qf/contracts';
 import type { CaseKind } from '../escalation-ladder';
 import { Escalatable, deadlineKey, escalatable, nextFireAt } from '../escalation';
 
@@ -34,10 +34,10 @@ export interface DeadlineRow {
  * every case kind, with the time its next rung is due. The schedulers find work with one indexed query
  * (`state = 'pending' and next_fire_at <= now`); the truth of what fired stays in the case streams.
  *
- * It folds each case's stream (the kind's own aggregate plus the escalations) into `deadline_cases`, so it depends
+ * It folds each case's stream (the registered kind's fold plus the escalations) into `deadline_cases`, so it depends
  * only on events and rebuilds to the same rows.
  */
-export const deadlinesProjection: Projection = {
+export const deadlinesProjection = (kinds: CaseKindRegistry): Projection => ({
   name: 'deadlines',
   version: 1,
   async migrate(db: Kysely<any>) {
@@ -69,7 +69,7 @@ export const deadlinesProjection: Projection = {
   async apply(trx: Kysely<any>, events: StoredEvent[]) {
     const byStream = new Map<string, StoredEvent[]>();
     for (const e of events) {
-      if (!caseOfStream(e.streamId)) continue;
+      if (!kinds.ofStream(e.streamId)) continue;
       const list = byStream.get(e.streamId);
       if (list) list.push(e);
       else byStream.set(e.streamId, [e]);
@@ -82,21 +82,22 @@ export const deadlinesProjection: Projection = {
     const caseRows: Array<{ id: string; doc: string }> = [];
     const deadlineRows: Record<string, unknown>[] = [];
     for (const [streamId, list] of byStream) {
-      const { source, caseId } = caseOfStream(streamId)!;
-      const aggregate = escalatable(source.aggregate);
+      const { definition, caseId } = kinds.ofStream(streamId)!;
+      const aggregate = escalatable(definition);
       let doc = docs.get(streamId) ?? aggregate.initialState();
       for (const e of list) doc = aggregate.evolve(doc, toRecorded(e));
       caseRows.push({ id: streamId, doc: JSON.stringify(doc) });
-      for (const row of deadlineRowsOf(source.kind, caseId, doc)) deadlineRows.push(toColumns(row));
+      for (const row of deadlineRowsOf(definition, caseId, doc)) deadlineRows.push(toColumns(row));
     }
     await upsertRows(trx, CASES_TABLE, caseRows);
     await upsertRows(trx, DEADLINES_TABLE, deadlineRows);
   },
-};
+});
 
 /** Every deadline of one case, as rows. */
-export function deadlineRowsOf(kind: CaseKind, caseId: string, doc: Escalatable<unknown>): DeadlineRow[] {
-  const facts = sourceOfKind(kind).facts(doc.inner);
+export function deadlineRowsOf(definition: CaseKindDefinition, caseId: string, doc: Escalatable<unknown>): DeadlineRow[] {
+  const kind = definition.kind;
+  const facts = definition.facts(doc.inner);
   const fired = Object.values(doc.fired);
   return facts.deadlines.map((d) => {
     const ref = { kind, caseId, stage: d.stage, round: d.round };
@@ -107,12 +108,12 @@ export function deadlineRowsOf(kind: CaseKind, caseId: string, doc: Escalatable<
       caseId,
       stage: d.stage,
       round: d.round,
-      caseUnitId: facts.caseUnitId,
+      caseUnitId: facts.unitId,
       state: d.state,
       startedAt: d.startedAt,
       warnAt: d.warnAt,
       dueAt: d.dueAt,
-      nextFireAt: nextFireAt(kind, ref, d, doc.fired),
+      nextFireAt: nextFireAt(definition.escalation.topLevel, ref, d, doc.fired),
       lastLevel: levels.length ? Math.max(...levels) : -1,
     };
   });

@@ -192,7 +192,8 @@ function jobOf(row: DeadlineRow): { id: string; data: EscalationJob } | null {
       ? { level: 0 as const }
       : at(row.dueAt) === row.nextFireAt
         ? { level: 1 as const }
-        : ladderTimes({ kind: row.kind, dueAt: row.dueAt, warnAt: row.warnAt }).find((t) => at(t.fireAt) === row.nextFireAt);
+        : // Every kind's ladder times are a prefix of the full ladder's: matching against level 3 too is safe.
+          ladderTimes({ topLevel: 3, dueAt: row.dueAt, warnAt: row.warnAt }).find((t) => at(t.fireAt) === row.nextFireAt);
   if (!next) return null;
   const ref = { kind: row.kind, caseId: row.caseId, stage: row.stage, round: row.round };
   return { id: escalationIdOf(ref, row.dueAt, next.level), data: { key: row.id, level: next.level, fireAt: row.nextFireAt } };
