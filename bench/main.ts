@@ -54,6 +54,8 @@ async function main() {
       ...reports.flatMap((r): Array<[string, string, string]> => [
         [`monthly ranking, ${fmt(r.orders)} orders / ${r.units} units, ${r.store}`, `${fmt(r.rankingMs)} ms`, r.rankingMs < 1000 ? 'meets < 1 s' : 'MISSES < 1 s'],
         [`clearance, ${fmt(r.orders)} orders / ${r.units} units, ${r.store}`, `${fmt(r.clearanceMs)} ms`, r.clearanceMs < 1000 ? 'meets < 1 s' : 'MISSES < 1 s'],
+        [`monthly ranking as known at a past moment (knownAt, from the fact rows), ${r.store}`, `${fmt(r.rankingKnownAtMs)} ms`, ''],
+        [`clearance as known at a past moment (knownAt, case by case), ${r.store}`, `${fmt(r.clearanceKnownAtMs)} ms`, ''],
       ]),
     ];
     const table = ['| measure | result | budget |', '|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');

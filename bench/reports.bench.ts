@@ -14,6 +14,9 @@ export interface ReportsBenchResult {
   loadSeconds: number;
   rankingMs: number;
   clearanceMs: number;
+  /** The same two answered as known at a past moment (knownAt): from the fact rows, without counters or day cells. */
+  rankingKnownAtMs: number;
+  clearanceKnownAtMs: number;
 }
 
 const DAY = 86_400;
@@ -47,13 +50,13 @@ function generators(dialect: 'sqlite' | 'postgres', orders: number, units: numbe
   const replyAt = `${d} + case when n % 13 = 0 then ${6 * DAY} else ${3 * DAY} end`;
   const facts = HOTLINE_FACTS_TABLE;
   return [
-    `${withSeq}insert into ${facts} (id, kind, order_no, unit_id, at, month, due_at, met_at, flag, flag2) select ${id('/dispatch/1')}, 'dispatch', ${orderNo}, ${unit}, ${ts(d)}, ${month(d)}, ${ts(`${d} + ${DAY}`)}, ${signMet}, 0, 0 from ${seq}`,
-    `${withSeq}insert into ${facts} (id, kind, order_no, unit_id, at, month, due_at, met_at, flag, flag2) select ${id('/deadline/sign/1')}, 'deadline', ${orderNo}, ${unit}, ${ts(`${d} + ${DAY}`)}, ${month(`${d} + ${DAY}`)}, ${ts(`${d} + ${DAY}`)}, ${signMet}, 0, 0 from ${seq}`,
-    `${withSeq}insert into ${facts} (id, kind, order_no, unit_id, at, month, due_at, met_at, flag, flag2) select ${id('/deadline/reply/1')}, 'deadline', ${orderNo}, ${unit}, ${ts(`${d} + ${5 * DAY}`)}, ${month(`${d} + ${5 * DAY}`)}, ${ts(`${d} + ${5 * DAY}`)}, case when ${signed} then ${ts(replyAt)} end, 0, 0 from ${seq}`,
-    `${withSeq}insert into ${facts} (id, kind, order_no, unit_id, at, month, due_at, met_at, flag, flag2) select ${id('/reply')}, 'reply', ${orderNo}, ${unit}, ${ts(replyAt)}, ${month(replyAt)}, ${ts(`${d} + ${5 * DAY}`)}, null, case when n % 13 = 0 then 0 else 1 end, 0 from ${seq} where ${signed}`,
-    `${withSeq}insert into ${facts} (id, kind, order_no, unit_id, at, month, due_at, met_at, flag, flag2) select ${id('/visit')}, 'visit', ${orderNo}, ${unit}, ${ts(`${d} + ${7 * DAY}`)}, ${month(`${d} + ${7 * DAY}`)}, null, null, case when n % 5 = 0 then 0 else 1 end, case when n % 6 = 0 then 0 else 1 end from ${seq} where ${signed}`,
-    `${withSeq}insert into ${CLEARANCE_CASES_TABLE} (id, kind, case_id, received_at, cleared_at, on_time, unit_id, unit_changed) select ${pg ? `'hotline-B-' || n::text` : `'hotline-B-' || n`}, 'hotline', ${orderNo}, ${ts(d)}, case when ${signed} and n % 6 <> 0 then ${ts(`${d} + ${7 * DAY}`)} end, case when ${signed} and n % 6 <> 0 then (case when n % 13 = 0 then 0 else 1 end) end, ${unit}, 0 from ${seq}`,
-    `${withSeq}insert into ${CLEARANCE_UNITS_TABLE} (id, case_key, unit_id, from_at) select ${pg ? `'hotline-B-' || n::text || '/0'` : `'hotline-B-' || n || '/0'`}, ${pg ? `'hotline-B-' || n::text` : `'hotline-B-' || n`}, ${unit}, ${ts(d)} from ${seq}`,
+    `${withSeq}insert into ${facts} (id, kind, order_no, unit_id, at, month, due_at, met_at, flag, flag2, rec, met_rec) select ${id('/dispatch/1')}, 'dispatch', ${orderNo}, ${unit}, ${ts(d)}, ${month(d)}, ${ts(`${d} + ${DAY}`)}, ${signMet}, 0, 0, ${ts(d)}, ${signMet} from ${seq}`,
+    `${withSeq}insert into ${facts} (id, kind, order_no, unit_id, at, month, due_at, met_at, flag, flag2, rec, met_rec) select ${id('/deadline/sign/1')}, 'deadline', ${orderNo}, ${unit}, ${ts(`${d} + ${DAY}`)}, ${month(`${d} + ${DAY}`)}, ${ts(`${d} + ${DAY}`)}, ${signMet}, 0, 0, ${ts(d)}, ${signMet} from ${seq}`,
+    `${withSeq}insert into ${facts} (id, kind, order_no, unit_id, at, month, due_at, met_at, flag, flag2, rec, met_rec) select ${id('/deadline/reply/1')}, 'deadline', ${orderNo}, ${unit}, ${ts(`${d} + ${5 * DAY}`)}, ${month(`${d} + ${5 * DAY}`)}, ${ts(`${d} + ${5 * DAY}`)}, case when ${signed} then ${ts(replyAt)} end, 0, 0, ${ts(d)}, case when ${signed} then ${ts(replyAt)} end from ${seq}`,
+    `${withSeq}insert into ${facts} (id, kind, order_no, unit_id, at, month, due_at, met_at, flag, flag2, rec, met_rec) select ${id('/reply')}, 'reply', ${orderNo}, ${unit}, ${ts(replyAt)}, ${month(replyAt)}, ${ts(`${d} + ${5 * DAY}`)}, null, case when n % 13 = 0 then 0 else 1 end, 0, ${ts(replyAt)}, null from ${seq} where ${signed}`,
+    `${withSeq}insert into ${facts} (id, kind, order_no, unit_id, at, month, due_at, met_at, flag, flag2, rec, met_rec) select ${id('/visit')}, 'visit', ${orderNo}, ${unit}, ${ts(`${d} + ${7 * DAY}`)}, ${month(`${d} + ${7 * DAY}`)}, null, null, case when n % 5 = 0 then 0 else 1 end, case when n % 6 = 0 then 0 else 1 end, ${ts(`${d} + ${7 * DAY}`)}, null from ${seq} where ${signed}`,
+    `${withSeq}insert into ${CLEARANCE_CASES_TABLE} (id, kind, case_id, received_at, cleared_at, on_time, unit_id, unit_changed, received_rec, cleared_rec) select ${pg ? `'hotline-B-' || n::text` : `'hotline-B-' || n`}, 'hotline', ${orderNo}, ${ts(d)}, case when ${signed} and n % 6 <> 0 then ${ts(`${d} + ${7 * DAY}`)} end, case when ${signed} and n % 6 <> 0 then (case when n % 13 = 0 then 0 else 1 end) end, ${unit}, 0, ${ts(d)}, ${cleared} from ${seq}`,
+    `${withSeq}insert into ${CLEARANCE_UNITS_TABLE} (id, case_key, unit_id, from_at, from_rec) select ${pg ? `'hotline-B-' || n::text || '/0'` : `'hotline-B-' || n || '/0'`}, ${pg ? `'hotline-B-' || n::text` : `'hotline-B-' || n`}, ${unit}, ${ts(d)}, ${ts(d)} from ${seq}`,
     // The running monthly counters, as the projection keeps them: the sums of the facts' contributions.
     `insert into ${HOTLINE_MONTHLY_TABLE} (id, month, unit_id, dispatched, sign_met, sign_met_in_time, replied, replied_on_time, visited, resolved, satisfied, reopened)
        select month || '/' || unit_id, month, unit_id,
@@ -68,8 +71,8 @@ function generators(dialect: 'sqlite' | 'postgres', orders: number, units: numbe
          sum(case when kind = 'reopen' then 1 else 0 end)
        from ${facts} group by month, unit_id`,
     // Overdue intervals: the unsigned (sign from due, reply from due, open-ended), late signatures and late replies.
-    `${withSeq}insert into ${CLEARANCE_OVERDUE_TABLE} (id, case_key, from_at, to_at, kind, received_at, cleared_at, unit_id, unit_changed) select ${key('/sign')}, ${key('')}, ${ts(`${d} + ${DAY}`)}, case when ${signed} then ${ts(`${d} + ${2 * DAY}`)} end, 'hotline', ${ts(d)}, ${cleared}, ${unit}, 0 from ${seq} where not ${signed} or n % 7 = 0`,
-    `${withSeq}insert into ${CLEARANCE_OVERDUE_TABLE} (id, case_key, from_at, to_at, kind, received_at, cleared_at, unit_id, unit_changed) select ${key('/reply')}, ${key('')}, ${ts(`${d} + ${5 * DAY}`)}, case when ${signed} then ${ts(`${d} + ${6 * DAY}`)} end, 'hotline', ${ts(d)}, ${cleared}, ${unit}, 0 from ${seq} where not ${signed} or n % 13 = 0`,
+    `${withSeq}insert into ${CLEARANCE_OVERDUE_TABLE} (id, case_key, from_at, to_at, kind, received_at, cleared_at, unit_id, unit_changed, from_rec, to_rec, received_rec, cleared_rec) select ${key('/sign')}, ${key('')}, ${ts(`${d} + ${DAY}`)}, case when ${signed} then ${ts(`${d} + ${2 * DAY}`)} end, 'hotline', ${ts(d)}, ${cleared}, ${unit}, 0, ${ts(d)}, case when ${signed} then ${ts(`${d} + ${2 * DAY}`)} end, ${ts(d)}, ${cleared} from ${seq} where not ${signed} or n % 7 = 0`,
+    `${withSeq}insert into ${CLEARANCE_OVERDUE_TABLE} (id, case_key, from_at, to_at, kind, received_at, cleared_at, unit_id, unit_changed, from_rec, to_rec, received_rec, cleared_rec) select ${key('/reply')}, ${key('')}, ${ts(`${d} + ${5 * DAY}`)}, case when ${signed} then ${ts(`${d} + ${6 * DAY}`)} end, 'hotline', ${ts(d)}, ${cleared}, ${unit}, 0, ${ts(d)}, case when ${signed} then ${ts(`${d} + ${6 * DAY}`)} end, ${ts(d)}, ${cleared} from ${seq} where not ${signed} or n % 13 = 0`,
     // The day cells, as the projection keeps them: cases counted by unit, day received, day cleared, on time.
     `insert into ${CLEARANCE_CELLS_TABLE} (id, kind, unit_id, rday, cday, on_time, n)
        select kind || '/' || unit_id || '/' || rday || '/' || cday || '/' || on_time, kind, unit_id, rday, cday, on_time, count(*)
@@ -125,7 +128,17 @@ export async function benchReports(opts: { dataDir: string; readModelUrl?: strin
       const r = await clearance.clearance('BENCH', '2026-03-31T23:59:59+08:00');
       if (r.units.length !== units) throw new Error(`clearance for ${r.units.length} units, expected ${units}`);
     });
-    return { store: readModels.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite', orders, units, factRows, loadSeconds, rankingMs, clearanceMs };
+    // The knownAt path (fact rows, case by case) over the same rows; the campaign is recorded at the clock's start.
+    const knownAt = '2026-04-05T09:00:00+08:00';
+    const rankingKnownAtMs = await timed(async () => {
+      const r = await rankings.ranking('hotline', '2026-03', false, knownAt);
+      if (r.rows.length !== units) throw new Error(`ranked ${r.rows.length} units as known at ${knownAt}, expected ${units}`);
+    });
+    const clearanceKnownAtMs = await timed(async () => {
+      const r = await clearance.clearance('BENCH', '2026-03-31T23:59:59+08:00', undefined, knownAt);
+      if (r.units.length !== units) throw new Error(`clearance for ${r.units.length} units as known at ${knownAt}, expected ${units}`);
+    });
+    return { store: readModels.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite', orders, units, factRows, loadSeconds, rankingMs, clearanceMs, rankingKnownAtMs, clearanceKnownAtMs };
   } finally {
     if (readModels.dialect === 'postgres' && !process.env.QF_BENCH_KEEP) await sql.raw(`drop schema if exists ${process.env.READMODEL_SCHEMA} cascade`).execute(readModels.db).catch(() => undefined);
     await app.close();

@@ -10,6 +10,9 @@ export const CLEARANCE_CASES_TABLE = 'report_clearance_cases';
 export const CLEARANCE_UNITS_TABLE = 'report_clearance_units';
 export const CLEARANCE_OVERDUE_TABLE = 'report_clearance_overdue';
 export const CLEARANCE_CELLS_TABLE = 'report_clearance_cells';
+/** Deadline versions ended (met, cancelled, extended) before they fell due: never overdue as things turned out, but
+ *  overdue-to-be for an `asOf` after a `knownAt` that came before their end was recorded. Read with knownAt only. */
+export const CLEARANCE_LATENT_TABLE = 'report_clearance_latent';
 const DOCS_TABLE = 'report_clearance_docs';
 
 export type ClearanceKind = 'hotline' | 'petition' | 'clue';
@@ -69,24 +72,35 @@ const RULES: Array<KindRules<any>> = [
 
 const rulesOf = (streamId: string) => RULES.find((r) => streamId.startsWith(r.prefix)) ?? null;
 
-/** One version of a deadline: its due time from `validFrom` until an extension replaced it at `validTo`. */
+/**
+ * One version of a deadline: its due time from `validFrom` until an extension replaced it at `validTo`. Each `…Rec`
+ * is the recordedAt of the event that established the time beside it, for answers as known at `knownAt` (SPEC §3).
+ */
 interface DeadlineVersion {
   stage: string;
   round: number;
   startedAt: string;
   dueAt: string;
   validFrom: string;
+  validFromRec: string;
   validTo: string | null;
+  validToRec: string | null;
   closedAt: string | null;
+  closedRec: string | null;
 }
 
 interface CaseDoc {
   state: unknown;
+  /** recordedAt of the event from which the case exists (its receipt). */
+  receivedRec: string | null;
   clearedAt: string | null;
+  clearedRec: string | null;
   onTime: boolean | null;
-  units: Array<{ unitId: string | null; from: string }>;
+  units: Array<{ unitId: string | null; from: string; rec: string }>;
   versions: DeadlineVersion[];
 }
+
+export const emptyCaseDoc = (state: unknown): CaseDoc => ({ state, receivedRec: null, clearedAt: null, clearedRec: null, onTime: null, units: [], versions: [] });
 
 const iso = (t: string) => new Date(t).toISOString();
 
@@ -95,43 +109,81 @@ export function evolveClearance(rules: KindRules<any>, doc: CaseDoc, e: StoredEv
   const state = rules.aggregate.evolve(doc.state, toRecorded(e));
   if (!rules.exists(state)) return { ...doc, state };
   const at = e.metadata.occurredAt;
+  const rec = e.metadata.recordedAt;
+  const receivedRec = doc.receivedRec ?? rec;
   const unitId = rules.unitId(state);
-  const units = doc.units.length === 0 || doc.units[doc.units.length - 1].unitId !== unitId ? [...doc.units, { unitId, from: at }] : doc.units;
+  const units = doc.units.length === 0 || doc.units[doc.units.length - 1].unitId !== unitId ? [...doc.units, { unitId, from: at, rec }] : doc.units;
   const versions = doc.versions.map((v) => ({ ...v }));
   for (const d of rules.deadlines(state)) {
     const mine = versions.filter((v) => v.stage === d.stage && v.round === d.round);
     const current = mine[mine.length - 1];
-    if (!current) versions.push({ stage: d.stage, round: d.round, startedAt: d.startedAt, dueAt: d.dueAt, validFrom: d.startedAt, validTo: null, closedAt: d.closedAt });
+    const closedRec = d.closedAt ? rec : null;
+    if (!current) versions.push({ stage: d.stage, round: d.round, startedAt: d.startedAt, dueAt: d.dueAt, validFrom: d.startedAt, validFromRec: rec, validTo: null, validToRec: null, closedAt: d.closedAt, closedRec });
     else if (current.dueAt !== d.dueAt) {
       current.validTo = at;
-      versions.push({ ...current, dueAt: d.dueAt, validFrom: at, validTo: null, closedAt: d.closedAt });
-    } else if (current.closedAt !== d.closedAt) for (const v of mine) v.closedAt = d.closedAt;
+      current.validToRec = rec;
+      versions.push({ ...current, dueAt: d.dueAt, validFrom: at, validFromRec: rec, validTo: null, validToRec: null, closedAt: d.closedAt, closedRec });
+    } else if (current.closedAt !== d.closedAt)
+      for (const v of mine) {
+        v.closedAt = d.closedAt;
+        v.closedRec = closedRec;
+      }
   }
-  let { clearedAt, onTime } = doc;
+  let { clearedAt, clearedRec, onTime } = doc;
   if (!clearedAt && rules.cleared(state)) {
     clearedAt = at;
+    clearedRec = rec;
     const main = rules
       .deadlines(state)
       .filter((d) => d.stage === rules.mainStage(state))
       .sort((a, b) => b.round - a.round)[0];
     onTime = !!main && main.state === 'met' && !!main.closedAt && Date.parse(main.closedAt) <= Date.parse(main.dueAt);
   }
-  return { state, clearedAt, onTime, units, versions };
+  return { state, receivedRec, clearedAt, clearedRec, onTime, units, versions };
 }
 
 /**
  * When each deadline version was overdue: from its due time (or from when an extension made it current, if that was
  * later) until it was met or cancelled, or replaced by the next extension; open-ended while neither has happened.
  */
-export function overdueIntervals(versions: DeadlineVersion[]): Array<{ key: string; from: string; to: string | null }> {
-  const out: Array<{ key: string; from: string; to: string | null }> = [];
+export function overdueIntervals(versions: DeadlineVersion[]): OverdueInterval[] {
+  return allIntervals(versions).filter((o) => !o.latent);
+}
+
+export interface OverdueInterval {
+  key: string;
+  from: string;
+  /** recordedAt of the event that made the deadline version current. */
+  fromRec: string;
+  to: string | null;
+  /** recordedAt of the event that ended it (met, cancelled or extended). */
+  toRec: string | null;
+  /** Ended at or before its start: never overdue, except as known before its end was recorded. */
+  latent: boolean;
+}
+
+/** Every deadline version's would-be overdue interval, those that ended before they started marked `latent`. */
+export function allIntervals(versions: DeadlineVersion[]): OverdueInterval[] {
+  const out: OverdueInterval[] = [];
   for (const v of versions) {
     const from = Math.max(Date.parse(v.dueAt), Date.parse(v.validFrom));
-    const ends = [v.closedAt, v.validTo].filter((t): t is string => !!t).map((t) => Date.parse(t));
-    const to = ends.length ? Math.min(...ends) : null;
+    const ends = [
+      [v.closedAt, v.closedRec],
+      [v.validTo, v.validToRec],
+    ]
+      .filter((x): x is [string, string] => !!x[0])
+      .map(([t, r]) => ({ t: Date.parse(t), r: r ?? t }))
+      .sort((a, b) => a.t - b.t);
+    const end = ends[0] ?? null;
     // Overdue means strictly past the due time: an end at or before it leaves no interval.
-    if (to !== null && to <= from) continue;
-    out.push({ key: `${v.stage}/${v.round}/${iso(v.validFrom)}`, from: new Date(from).toISOString(), to: to === null ? null : new Date(to).toISOString() });
+    out.push({
+      key: `${v.stage}/${v.round}/${iso(v.validFrom)}`,
+      from: new Date(from).toISOString(),
+      fromRec: iso(v.validFromRec ?? v.validFrom),
+      to: end === null ? null : new Date(end.t).toISOString(),
+      toRec: end === null ? null : iso(end.r),
+      latent: end !== null && end.t <= from,
+    });
   }
   return out;
 }
@@ -155,11 +207,12 @@ export function cellOf(row: Record<string, unknown>) {
  * 清仓见底台账 read model (SPEC §6): per case its receipt, first clearance (and whether its main stage was met in
  * time), the units that handled it since when, and the intervals in which each version of each deadline (an extension
  * starts a new one) was overdue — enough to answer clearance for any past `asOf` exactly, from events that happened by
- * then.
+ * then. Beside each of those times it keeps the recordedAt of the event that established it, so that with `knownAt`
+ * (SPEC §3) the same rows answer from the events recorded by then.
  */
 export const clearanceFactsProjection: Projection = {
   name: 'report-clearance-facts',
-  version: 5,
+  version: 6,
   async migrate(db: Kysely<any>) {
     await db.schema.createTable(DOCS_TABLE).ifNotExists().addColumn('id', 'text', (c) => c.primaryKey()).addColumn('doc', 'text', (c) => c.notNull()).execute();
     await db.schema
@@ -173,6 +226,9 @@ export const clearanceFactsProjection: Projection = {
       .addColumn('on_time', 'integer')
       .addColumn('unit_id', 'text')
       .addColumn('unit_changed', 'integer', (c) => c.notNull())
+      // recordedAt of the events that established the receipt and the clearance, for knownAt (SPEC §3).
+      .addColumn('received_rec', 'text')
+      .addColumn('cleared_rec', 'text')
       .execute();
     // Covering: a clearance scan reads the index alone.
     await db.schema
@@ -188,22 +244,31 @@ export const clearanceFactsProjection: Projection = {
       .addColumn('case_key', 'text', (c) => c.notNull())
       .addColumn('unit_id', 'text')
       .addColumn('from_at', 'text', (c) => c.notNull())
+      .addColumn('from_rec', 'text')
       .execute();
     await db.schema.createIndex(`${CLEARANCE_UNITS_TABLE}_case_idx`).ifNotExists().on(CLEARANCE_UNITS_TABLE).columns(['case_key', 'from_at']).execute();
-    await db.schema
-      .createTable(CLEARANCE_OVERDUE_TABLE)
-      .ifNotExists()
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('case_key', 'text', (c) => c.notNull())
-      .addColumn('from_at', 'text', (c) => c.notNull())
-      .addColumn('to_at', 'text')
-      // The case's own columns, copied so the overdue count reads this table alone.
-      .addColumn('kind', 'text', (c) => c.notNull())
-      .addColumn('received_at', 'text', (c) => c.notNull())
-      .addColumn('cleared_at', 'text')
-      .addColumn('unit_id', 'text')
-      .addColumn('unit_changed', 'integer', (c) => c.notNull())
-      .execute();
+    for (const table of [CLEARANCE_OVERDUE_TABLE, CLEARANCE_LATENT_TABLE]) {
+      await db.schema
+        .createTable(table)
+        .ifNotExists()
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('case_key', 'text', (c) => c.notNull())
+        .addColumn('from_at', 'text', (c) => c.notNull())
+        .addColumn('to_at', 'text')
+        // The case's own columns, copied so the overdue count reads this table alone.
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addColumn('cleared_at', 'text')
+        .addColumn('unit_id', 'text')
+        .addColumn('unit_changed', 'integer', (c) => c.notNull())
+        // recordedAt of the interval's start and end and of the case's receipt and clearance, for knownAt.
+        .addColumn('from_rec', 'text')
+        .addColumn('to_rec', 'text')
+        .addColumn('received_rec', 'text')
+        .addColumn('cleared_rec', 'text')
+        .execute();
+    }
+    await db.schema.createIndex(`${CLEARANCE_LATENT_TABLE}_case_idx`).ifNotExists().on(CLEARANCE_LATENT_TABLE).columns(['case_key']).execute();
     await db.schema
       .createIndex(`${CLEARANCE_OVERDUE_TABLE}_cover_idx`)
       .ifNotExists()
@@ -229,7 +294,7 @@ export const clearanceFactsProjection: Projection = {
     await db.schema.createIndex(`${CLEARANCE_OVERDUE_TABLE}_case_idx`).ifNotExists().on(CLEARANCE_OVERDUE_TABLE).columns(['case_key']).execute();
   },
   async reset(db: Kysely<any>) {
-    for (const t of [DOCS_TABLE, CLEARANCE_CASES_TABLE, CLEARANCE_UNITS_TABLE, CLEARANCE_OVERDUE_TABLE, CLEARANCE_CELLS_TABLE]) await db.deleteFrom(t).execute();
+    for (const t of [DOCS_TABLE, CLEARANCE_CASES_TABLE, CLEARANCE_UNITS_TABLE, CLEARANCE_OVERDUE_TABLE, CLEARANCE_LATENT_TABLE, CLEARANCE_CELLS_TABLE]) await db.deleteFrom(t).execute();
   },
   async apply(trx: Kysely<any>, events: StoredEvent[]) {
     const byCase = new Map<string, StoredEvent[]>();
@@ -248,9 +313,10 @@ export const clearanceFactsProjection: Projection = {
     const caseRows: Record<string, unknown>[] = [];
     const unitRows: Record<string, unknown>[] = [];
     const overdueRows: Record<string, unknown>[] = [];
+    const latentRows: Record<string, unknown>[] = [];
     for (const [streamId, list] of byCase) {
       const rules = rulesOf(streamId)!;
-      let doc: CaseDoc = docs.get(streamId) ?? { state: rules.aggregate.initialState(), clearedAt: null, onTime: null, units: [], versions: [] };
+      let doc: CaseDoc = docs.get(streamId) ?? emptyCaseDoc(rules.aggregate.initialState());
       for (const e of list) doc = evolveClearance(rules, doc, e);
       docRows.push({ id: streamId, doc: JSON.stringify(doc) });
       if (!rules.exists(doc.state)) continue;
@@ -263,11 +329,13 @@ export const clearanceFactsProjection: Projection = {
         on_time: doc.onTime === null ? null : doc.onTime ? 1 : 0,
         unit_id: doc.units[0]?.unitId ?? null,
         unit_changed: doc.units.length > 1 ? 1 : 0,
+        received_rec: iso(doc.receivedRec!),
+        cleared_rec: doc.clearedRec ? iso(doc.clearedRec) : null,
       };
       caseRows.push(caseRow);
-      doc.units.forEach((u, i) => unitRows.push({ id: `${streamId}/${i}`, case_key: streamId, unit_id: u.unitId, from_at: iso(u.from) }));
-      for (const o of overdueIntervals(doc.versions)) {
-        overdueRows.push({
+      doc.units.forEach((u, i) => unitRows.push({ id: `${streamId}/${i}`, case_key: streamId, unit_id: u.unitId, from_at: iso(u.from), from_rec: iso(u.rec) }));
+      for (const o of allIntervals(doc.versions)) {
+        (o.latent ? latentRows : overdueRows).push({
           id: `${streamId}/${o.key}`,
           case_key: streamId,
           from_at: o.from,
@@ -277,6 +345,10 @@ export const clearanceFactsProjection: Projection = {
           cleared_at: caseRow.cleared_at,
           unit_id: caseRow.unit_id,
           unit_changed: caseRow.unit_changed,
+          from_rec: o.fromRec,
+          to_rec: o.toRec,
+          received_rec: caseRow.received_rec,
+          cleared_rec: caseRow.cleared_rec,
         });
       }
     }
@@ -298,9 +370,13 @@ export const clearanceFactsProjection: Projection = {
       await trx.insertInto(CLEARANCE_CELLS_TABLE).values(part).onConflict((oc) => oc.column('id').doUpdateSet({ n: sql`${sql.ref(`${CLEARANCE_CELLS_TABLE}.n`)} + ${sql.ref('excluded.n')}` })).execute();
     }
     // Overdue intervals are rewritten whole for every touched case (a version's end moves when it is met or extended).
-    for (const ids of chunks([...byCase.keys()])) await trx.deleteFrom(CLEARANCE_OVERDUE_TABLE).where('case_key', 'in', ids).execute();
+    for (const ids of chunks([...byCase.keys()])) {
+      await trx.deleteFrom(CLEARANCE_OVERDUE_TABLE).where('case_key', 'in', ids).execute();
+      await trx.deleteFrom(CLEARANCE_LATENT_TABLE).where('case_key', 'in', ids).execute();
+    }
     await upsertRows(trx, DOCS_TABLE, docRows);
     await upsertRows(trx, CLEARANCE_OVERDUE_TABLE, overdueRows);
+    await upsertRows(trx, CLEARANCE_LATENT_TABLE, latentRows);
     await upsertRows(trx, CLEARANCE_CASES_TABLE, caseRows);
     await upsertRows(trx, CLEARANCE_UNITS_TABLE, unitRows);
   },

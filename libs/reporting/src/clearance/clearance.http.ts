@@ -46,6 +46,15 @@ export class AsOfOnlyQuery {
   @IsOptional()
   @IsISO8601({ strict: true })
   asOf?: string;
+
+  @ApiPropertyOptional({
+    description:
+      '截至记录时间 — count only events recorded at or before this time, so the answer for a past (asOf, knownAt) pair never changes (SPEC §3). ' +
+      'May be earlier than asOf (what was known then about asOf). A time after now means now.',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  knownAt?: string;
 }
 
 
@@ -61,9 +70,14 @@ export class CampaignsController {
     return id;
   }
 
-  /** Supervisors see their subtree; leaders and admins the whole district. */
-  private static scopeOf(actor: Actor): string[] | undefined {
-    return hasRole(actor, 'leader', 'admin') || !actor.unitId ? undefined : [actor.unitId];
+  /**
+   * Leaders and admins see the whole district; a supervisor their unit's subtree (SPEC §1, §6). A supervisor without a
+   * unit has no subtree: refused, never widened to everything.
+   */
+  static scopeOf(actor: Actor): string[] | undefined {
+    if (hasRole(actor, 'leader', 'admin')) return undefined;
+    if (!actor.unitId) throw new DomainError('FORBIDDEN', 'a supervisor without a unit may not read clearance');
+    return [actor.unitId];
   }
 
   @Post()
@@ -93,14 +107,14 @@ export class CampaignsController {
   @Roles('admin', 'leader', 'supervisor')
   @ApiOperation({ summary: '清仓见底 — stock and increment, per unit and in total, at asOf' })
   report(@Param('id') id: string, @Query() q: AsOfOnlyQuery, @CurrentActor() actor: Actor) {
-    return this.clearance.clearance(CampaignsController.idOf(id), q.asOf, CampaignsController.scopeOf(actor));
+    return this.clearance.clearance(CampaignsController.idOf(id), q.asOf, CampaignsController.scopeOf(actor), q.knownAt);
   }
 
   @Get(':id/clearance.csv')
   @Roles('admin', 'leader', 'supervisor')
   @ApiOperation({ summary: '清仓见底 (CSV, Chinese headers)' })
   async csv(@Param('id') id: string, @Query() q: AsOfOnlyQuery, @CurrentActor() actor: Actor, @Res() res: Response) {
-    const report = await this.clearance.clearance(CampaignsController.idOf(id), q.asOf, CampaignsController.scopeOf(actor));
+    const report = await this.clearance.clearance(CampaignsController.idOf(id), q.asOf, CampaignsController.scopeOf(actor), q.knownAt);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="clearance-${report.campaignId}.csv"`);
     res.send(clearanceCsv(report));
@@ -111,9 +125,12 @@ export class CampaignsController {
   @ApiOperation({ summary: '清仓见底台账 (Excel: the per-unit table and the case ledger)' })
   async xlsx(@Param('id') id: string, @Query() q: AsOfOnlyQuery, @CurrentActor() actor: Actor, @Res() res: Response) {
     const campaignId = CampaignsController.idOf(id);
-    const report = await this.clearance.clearance(campaignId, q.asOf, CampaignsController.scopeOf(actor));
+    const scope = CampaignsController.scopeOf(actor);
+    const report = await this.clearance.clearance(campaignId, q.asOf, scope, q.knownAt);
+    // The ledger under the same scope and attribution as the summary: only the caller's units and their cases.
+    const ledger = await this.clearance.ledger(campaignId, q.asOf, scope, q.knownAt);
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('Content-Disposition', `attachment; filename="clearance-${campaignId}.xlsx"`);
-    res.send(await clearanceWorkbook(report, await this.clearance.ledger(campaignId, q.asOf)));
+    res.send(await clearanceWorkbook(report, ledger));
   }
 }

@@ -6,7 +6,7 @@ import { CLOCK, Clock, CommandContext, CommandRunner, DomainError, EVENT_STORE, 
 import { DirectoryService } from '@qf/directory';
 import { CampaignDefinition, campaignAggregate, campaignStream, decideCreateCampaign } from './campaign';
 import { DateTime } from 'luxon';
-import { CLEARANCE_CASES_TABLE, CLEARANCE_CELLS_TABLE, CLEARANCE_OVERDUE_TABLE, CLEARANCE_UNITS_TABLE, clearanceFactsProjection, dayOf } from './clearance-facts.projection';
+import { CLEARANCE_CASES_TABLE, CLEARANCE_CELLS_TABLE, CLEARANCE_LATENT_TABLE, CLEARANCE_OVERDUE_TABLE, CLEARANCE_UNITS_TABLE, clearanceFactsProjection, dayOf } from './clearance-facts.projection';
 
 const CAMPAIGNS_TABLE = 'report_campaigns';
 
@@ -46,6 +46,8 @@ export interface ClearanceFigures {
 export interface ClearanceReport {
   campaignId: string;
   asOf: string;
+  /** Present when the caller asked for it: only events recorded by then counted (SPEC §3). */
+  knownAt?: string;
   totals: ClearanceFigures;
   units: Array<{ unitId: string; unitName: string } & ClearanceFigures>;
 }
@@ -91,9 +93,10 @@ export class ClearanceService implements OnModuleInit {
     return { campaign: { ...result.state.definition!, createdAt: result.state.createdAt }, created: result.appended.length > 0 };
   }
 
-  async get(id: string): Promise<CampaignDefinition & { createdAt: string | null }> {
-    const { state } = await load(this.store, campaignStream(id), campaignAggregate);
-    if (!state.exists) throw new DomainError('NOT_FOUND', `campaign ${id} not found`);
+  /** The campaign — as known at `knownAt` when given: one created after it is not found, as it was not then. */
+  async get(id: string, knownAt?: Date | null): Promise<CampaignDefinition & { createdAt: string | null }> {
+    const { state } = await load(this.store, campaignStream(id), campaignAggregate, knownAt ? { recordedUntil: knownAt } : undefined);
+    if (!state.exists) throw new DomainError('NOT_FOUND', knownAt ? `campaign ${id} not found as known at ${formatShanghai(knownAt)}` : `campaign ${id} not found`);
     return { ...state.definition!, createdAt: state.createdAt };
   }
 
@@ -106,14 +109,100 @@ export class ClearanceService implements OnModuleInit {
    * The clearance of a campaign at `asOf` (default now): only events that happened by `asOf` count, so the answer
    * for a past moment stays the same when later events arrive. Each case counts for the unit handling it at `asOf`.
    */
-  async clearance(id: string, asOfText?: string, restrictTo?: string[]): Promise<ClearanceReport> {
-    const campaign = await this.get(id);
+  async clearance(id: string, asOfText?: string, restrictTo?: string[], knownAtText?: string): Promise<ClearanceReport> {
+    const knownAt = this.knownAt(knownAtText);
+    const campaign = await this.get(id, knownAt);
     const asOf = asOfText ? new Date(asOfText) : this.clock.now();
     if (asOf.getTime() < Date.parse(campaign.baselineAt)) throw new DomainError('RULE_VIOLATION', `asOf is before the campaign's baseline (${campaign.baselineAt})`);
     const a = asOf.toISOString();
     const base = new Date(campaign.baselineAt).toISOString();
+    const rows = knownAt ? await this.countsKnownAt(campaign.kinds, a, base, knownAt.toISOString()) : await this.countsNow(campaign.kinds, a, base);
+    const attribute = this.attribution(campaign.unitIds, restrictTo);
+    const byUnit = new Map<string, Counts>();
+    for (const r of rows) {
+      const unitId = attribute(r.kind as string, r.unit as string | null);
+      if (unitId === null) continue;
+      const n = (k: string) => Number(r[k] ?? 0);
+      // Open increment = received − cleared by asOf (both counted up to asOf).
+      const c: Counts = { stockTotal: n('stock_total'), stockCleared: n('stock_cleared'), incReceived: n('inc_received'), incCleared: n('inc_cleared'), incOnTime: n('inc_on_time'), incOpen: n('inc_received') - n('inc_cleared'), incOverdue: n('inc_overdue') };
+      byUnit.set(unitId, add(byUnit.get(unitId) ?? zero(), c));
+    }
+    const dir = this.directory.current();
+    const units = [...byUnit.entries()]
+      .filter(([, c]) => c.stockTotal > 0 || c.incReceived > 0)
+      .sort(([x], [y]) => x.localeCompare(y))
+      .map(([unitId, c]) => ({ unitId, unitName: dir.get(unitId)?.name ?? unitId, ...figures(c) }));
+    const total = [...byUnit.values()].reduce(add, zero());
+    return { campaignId: id, asOf: formatShanghai(asOf), ...(knownAt ? { knownAt: formatShanghai(knownAt) } : {}), totals: figures(total), units };
+  }
+
+  /**
+   * `knownAt` as the queries use it: a time in the clock's future means "everything recorded so far" (the clock's now),
+   * as for a case detail — nothing can have been recorded after now.
+   */
+  private knownAt(knownAtText?: string): Date | null {
+    if (!knownAtText) return null;
+    const now = this.clock.now();
+    const k = new Date(knownAtText);
+    return k.getTime() > now.getTime() ? now : k;
+  }
+
+  /**
+   * The unit a row counts for — an unassigned petition for the petitions bureau, a clue for the discipline unit — or
+   * null when it is outside the campaign's units or the caller's subtree. The summary and the ledger both use it, so
+   * they reconcile unit by unit.
+   */
+  private attribution(campaignUnits: string[] | null, restrictTo?: string[]): (kind: string, unit: string | null) => string | null {
+    const dir = this.directory.current();
+    const bureau = dir.petitionsBureau()?.id ?? dir.root()?.id ?? '';
+    const discipline = dir.disciplineUnit()?.id ?? dir.root()?.id ?? '';
+    const scopes = [campaignUnits, restrictTo].filter((s): s is string[] => !!s);
+    return (kind, unit) => {
+      const unitId = unit || (kind === 'clue' ? discipline : bureau);
+      return scopes.every((roots) => roots.some((root) => dir.isInSubtree(unitId, root))) ? unitId : null;
+    };
+  }
+
+  /**
+   * As known at `k` (SPEC §3): only facts whose event was recorded by `k` — receipts, clearances, unit changes, the
+   * start and end of each overdue interval — case by case from the rows. The day cells hold the cases' final
+   * receipt and clearance days and cannot tell what was known earlier, so they are not read here.
+   */
+  private async countsKnownAt(kinds: string[], a: string, base: string, k: string): Promise<Record<string, unknown>[]> {
+    const db = this.readModels.db;
+    const cleared = (t: string) => sql`(c.cleared_at is not null and c.cleared_at <= ${t} and c.cleared_rec <= ${k})`;
+    const unitAtAsOf = sql`case when c.unit_changed = 1 then (select u.unit_id from ${sql.table(CLEARANCE_UNITS_TABLE)} u where u.case_key = c.id and u.from_at <= ${a} and u.from_rec <= ${k} order by u.from_at desc limit 1) else c.unit_id end`;
+    const cases = sql<Record<string, unknown>>`
+      select c.kind as kind, ${unitAtAsOf} as unit,
+        sum(case when c.received_at < ${base} and not ${cleared(base)} then 1 else 0 end) as stock_total,
+        sum(case when c.received_at < ${base} and not ${cleared(base)} and ${cleared(a)} then 1 else 0 end) as stock_cleared,
+        sum(case when c.received_at >= ${base} then 1 else 0 end) as inc_received,
+        sum(case when c.received_at >= ${base} and ${cleared(a)} then 1 else 0 end) as inc_cleared,
+        sum(case when c.received_at >= ${base} and ${cleared(a)} and c.on_time = 1 then 1 else 0 end) as inc_on_time
+      from ${sql.table(CLEARANCE_CASES_TABLE)} c
+      where c.kind in (${sql.join(kinds)}) and c.received_at <= ${a} and c.received_rec <= ${k}
+      group by c.kind, unit`.execute(db);
+    const overdue = sql<Record<string, unknown>>`
+      select x.kind as kind, x.unit as unit, count(distinct x.case_key) as inc_overdue
+      from (${this.overdueKnownAt(CLEARANCE_OVERDUE_TABLE, kinds, a, base, k)} union all ${this.overdueKnownAt(CLEARANCE_LATENT_TABLE, kinds, a, base, k)}) x
+      group by x.kind, x.unit`.execute(db);
+    return [...(await cases).rows, ...(await overdue).rows];
+  }
+
+  /** Open increment cases in a deadline version's overdue interval at `a` as known at `k`: its start known, its end not (yet). */
+  private overdueKnownAt(table: string, kinds: string[], a: string, base: string, k: string) {
+    return sql`
+      select c.kind as kind, case when c.unit_changed = 1 then (select u.unit_id from ${sql.table(CLEARANCE_UNITS_TABLE)} u where u.case_key = c.case_key and u.from_at <= ${a} and u.from_rec <= ${k} order by u.from_at desc limit 1) else c.unit_id end as unit, c.case_key as case_key
+      from ${sql.table(table)} c
+      where c.from_at < ${a} and c.from_rec <= ${k} and (c.to_at is null or c.to_at > ${a} or c.to_rec > ${k}) and c.kind in (${sql.join(kinds)})
+        and c.received_at >= ${base} and c.received_at <= ${a} and c.received_rec <= ${k}
+        and not (c.cleared_at is not null and c.cleared_at <= ${a} and c.cleared_rec <= ${k})`;
+  }
+
+  /** Today's fast path: day cells away from the boundary days, the rest case by case, overdue from the intervals. */
+  private async countsNow(kinds: string[], a: string, base: string): Promise<Record<string, unknown>[]> {
     const unitAtAsOf = sql`case when c.unit_changed = 1 then (select u.unit_id from ${sql.table(CLEARANCE_UNITS_TABLE)} u where u.case_key = c.id and u.from_at <= ${a} order by u.from_at desc limit 1) else c.unit_id end`;
-    const kinds = sql.join(campaign.kinds);
+    const kindList = sql.join(kinds);
     const dB = dayOf(base);
     const dA = dayOf(a);
     // 1. Day cells away from the two boundary days (the baseline's and asOf's), where comparing days is exact.
@@ -125,7 +214,7 @@ export class ClearanceService implements OnModuleInit {
         sum(case when rday > ${dB} and cday <> '' and cday < ${dA} then n else 0 end) as inc_cleared,
         sum(case when rday > ${dB} and cday <> '' and cday < ${dA} and on_time = 1 then n else 0 end) as inc_on_time
       from ${sql.table(CLEARANCE_CELLS_TABLE)}
-      where kind in (${kinds}) and rday < ${dA} and rday <> ${dB} and cday <> ${dB} and cday <> ${dA}
+      where kind in (${kindList}) and rday < ${dA} and rday <> ${dB} and cday <> ${dB} and cday <> ${dA}
       group by kind, unit_id`.execute(this.readModels.db);
     // 2. Case by case: those received or cleared on a boundary day, and those whose unit changed (unit at asOf).
     const [b0, b1] = dayBounds(dB);
@@ -139,66 +228,68 @@ export class ClearanceService implements OnModuleInit {
         sum(case when c.received_at >= ${base} and c.cleared_at <= ${a} then 1 else 0 end) as inc_cleared,
         sum(case when c.received_at >= ${base} and c.cleared_at <= ${a} and c.on_time = 1 then 1 else 0 end) as inc_on_time
       from ${sql.table(CLEARANCE_CASES_TABLE)} c
-      where c.kind in (${kinds}) and c.received_at <= ${a} and (c.unit_changed = 1 or ${boundary})
+      where c.kind in (${kindList}) and c.received_at <= ${a} and (c.unit_changed = 1 or ${boundary})
       group by c.kind, unit`.execute(this.readModels.db);
     // 3. Open increment cases in an overdue interval at asOf, from the intervals table alone.
     const unitOfInterval = sql`case when o.unit_changed = 1 then (select u.unit_id from ${sql.table(CLEARANCE_UNITS_TABLE)} u where u.case_key = o.case_key and u.from_at <= ${a} order by u.from_at desc limit 1) else o.unit_id end`;
     const overdueRows = sql<Record<string, unknown>>`
       select o.kind as kind, ${unitOfInterval} as unit, count(distinct o.case_key) as inc_overdue
       from ${sql.table(CLEARANCE_OVERDUE_TABLE)} o
-      where o.from_at < ${a} and o.kind in (${kinds}) and (o.to_at is null or o.to_at > ${a})
+      where o.from_at < ${a} and o.kind in (${kindList}) and (o.to_at is null or o.to_at > ${a})
         and o.received_at >= ${base} and o.received_at <= ${a} and (o.cleared_at is null or o.cleared_at > ${a})
       group by o.kind, unit`.execute(this.readModels.db);
-    const rows = { rows: [...(await cells).rows, ...(await exact).rows, ...(await overdueRows).rows] };
-    const dir = this.directory.current();
-    const bureau = dir.petitionsBureau()?.id ?? dir.root()?.id ?? '';
-    const discipline = dir.disciplineUnit()?.id ?? dir.root()?.id ?? '';
-    const scopes = [campaign.unitIds, restrictTo].filter((s): s is string[] => !!s);
-    const inScope = (unitId: string) => scopes.every((roots) => roots.some((root) => dir.isInSubtree(unitId, root)));
-    const byUnit = new Map<string, Counts>();
-    for (const r of rows.rows) {
-      const unitId = (r.unit as string | null) || (r.kind === 'clue' ? discipline : bureau);
-      if (!inScope(unitId)) continue;
-      const n = (k: string) => Number(r[k] ?? 0);
-      // Open increment = received − cleared by asOf (both counted up to asOf).
-      const c: Counts = { stockTotal: n('stock_total'), stockCleared: n('stock_cleared'), incReceived: n('inc_received'), incCleared: n('inc_cleared'), incOnTime: n('inc_on_time'), incOpen: n('inc_received') - n('inc_cleared'), incOverdue: n('inc_overdue') };
-      byUnit.set(unitId, add(byUnit.get(unitId) ?? zero(), c));
-    }
-    const units = [...byUnit.entries()]
-      .filter(([, c]) => c.stockTotal > 0 || c.incReceived > 0)
-      .sort(([x], [y]) => x.localeCompare(y))
-      .map(([unitId, c]) => ({ unitId, unitName: dir.get(unitId)?.name ?? unitId, ...figures(c) }));
-    const total = [...byUnit.values()].reduce(add, zero());
-    return { campaignId: id, asOf: formatShanghai(asOf), totals: figures(total), units };
+    return [...(await cells).rows, ...(await exact).rows, ...(await overdueRows).rows];
   }
 
-  /** 台账 — the campaign's cases one by one at `asOf`, for the ledger export. */
-  async ledger(id: string, asOfText?: string) {
-    const campaign = await this.get(id);
+  /**
+   * 台账 — the campaign's cases one by one at `asOf` (as known at `knownAt` when given), for the ledger export: the
+   * same cases, unit attribution and scope as the summary, so the two reconcile unit by unit.
+   */
+  async ledger(id: string, asOfText?: string, restrictTo?: string[], knownAtText?: string) {
+    const knownAt = this.knownAt(knownAtText);
+    const campaign = await this.get(id, knownAt);
     const asOf = asOfText ? new Date(asOfText) : this.clock.now();
     const a = asOf.toISOString();
     const base = new Date(campaign.baselineAt).toISOString();
+    // Without knownAt every recorded fact counts: a bound above any ISO time.
+    const k = knownAt?.toISOString() ?? '9999-12-31T23:59:59.999Z';
+    const cleared = (t: string) => sql`(c.cleared_at is not null and c.cleared_at <= ${t} and c.cleared_rec <= ${k})`;
+    const inInterval = (table: string) =>
+      sql`exists (select 1 from ${sql.table(table)} o where o.case_key = c.id and o.from_at < ${a} and o.from_rec <= ${k} and (o.to_at is null or o.to_at > ${a} or o.to_rec > ${k}))`;
+    const dir = this.directory.current();
+    const attribute = this.attribution(campaign.unitIds, restrictTo);
+    // A scoped ledger is narrowed in SQL, before the row limit: a supervisor's ledger is never cut short by other units' cases.
+    const scoped = !!(campaign.unitIds || restrictTo);
+    const allowed = scoped ? dir.list().map((u) => u.id).filter((u) => attribute('hotline', u) !== null) : [];
+    const unitAt = sql`case when c.unit_changed = 1 then (select u.unit_id from ${sql.table(CLEARANCE_UNITS_TABLE)} u where u.case_key = c.id and u.from_at <= ${a} and u.from_rec <= ${k} order by u.from_at desc limit 1) else c.unit_id end`;
+    const attributed = sql`coalesce(${unitAt}, case when c.kind = 'clue' then ${attribute('clue', null) ?? ''} else ${attribute('petition', null) ?? ''} end)`;
+    const inScope = scoped ? (allowed.length ? sql`and ${attributed} in (${sql.join(allowed)})` : sql`and 1 = 0`) : sql``;
     const rows = await sql<Record<string, unknown>>`
       select c.kind as kind, c.case_id as case_id, c.received_at as received_at,
-        case when c.cleared_at <= ${a} then c.cleared_at else null end as cleared_at, c.on_time as on_time,
-        case when c.unit_changed = 1 then (select u.unit_id from ${sql.table(CLEARANCE_UNITS_TABLE)} u where u.case_key = c.id and u.from_at <= ${a} order by u.from_at desc limit 1) else c.unit_id end as unit,
-        case when (c.cleared_at is null or c.cleared_at > ${a}) and exists (select 1 from ${sql.table(CLEARANCE_OVERDUE_TABLE)} o where o.case_key = c.id and o.from_at < ${a} and (o.to_at is null or o.to_at > ${a})) then 1 else 0 end as overdue
+        case when ${cleared(a)} then c.cleared_at else null end as cleared_at, c.on_time as on_time,
+        ${unitAt} as unit,
+        case when not ${cleared(a)} and (${inInterval(CLEARANCE_OVERDUE_TABLE)} or ${inInterval(CLEARANCE_LATENT_TABLE)}) then 1 else 0 end as overdue
       from ${sql.table(CLEARANCE_CASES_TABLE)} c
-      where c.kind in (${sql.join(campaign.kinds)}) and c.received_at <= ${a}
-        and (c.received_at >= ${base} or c.cleared_at is null or c.cleared_at > ${base})
+      where c.kind in (${sql.join(campaign.kinds)}) and c.received_at <= ${a} and c.received_rec <= ${k}
+        and (c.received_at >= ${base} or not ${cleared(base)}) ${inScope}
       order by c.received_at, c.id
       limit 200000`.execute(this.readModels.db);
-    const dir = this.directory.current();
-    return rows.rows.map((r) => ({
-      kind: r.kind as string,
-      caseId: r.case_id as string,
-      unitId: (r.unit as string | null) ?? '',
-      unitName: dir.get((r.unit as string) ?? '')?.name ?? '',
-      part: (r.received_at as string) < base ? '存量' : '增量',
-      receivedAt: formatShanghai(new Date(r.received_at as string)),
-      clearedAt: r.cleared_at ? formatShanghai(new Date(r.cleared_at as string)) : '',
-      onTime: r.cleared_at ? (Number(r.on_time) === 1 ? '是' : '否') : '',
-      overdue: Number(r.overdue) === 1 ? '是' : '否',
-    }));
+    return rows.rows.flatMap((r) => {
+      const unitId = attribute(r.kind as string, r.unit as string | null);
+      if (unitId === null) return [];
+      return [
+        {
+          kind: r.kind as string,
+          caseId: r.case_id as string,
+          unitId,
+          unitName: dir.get(unitId)?.name ?? unitId,
+          part: (r.received_at as string) < base ? '存量' : '增量',
+          receivedAt: formatShanghai(new Date(r.received_at as string)),
+          clearedAt: r.cleared_at ? formatShanghai(new Date(r.cleared_at as string)) : '',
+          onTime: r.cleared_at ? (Number(r.on_time) === 1 ? '是' : '否') : '',
+          overdue: Number(r.overdue) === 1 ? '是' : '否',
+        },
+      ];
+    });
   }
 }

@@ -14,11 +14,16 @@ const ORDERS_TABLE = 'report_hotline_orders';
  * - `deadline` — a deadline of the order (month of its due time), `met_at` when met; cancelled ones are left out;
  * - `reply` — a reply; `flag` = replied within the `reply` limit of that moment;
  * - `visit` — a return visit, for the unit that replied; `flag` = resolved, `flag2` = satisfied or basically satisfied;
- * - `reopen` — a reopen.
+ * - `reopen` — a reopen;
+ * - `deadline_prior` — a version of a deadline that an extension replaced (`until_rec`), kept for `knownAt` only.
+ *
+ * `rec` is the recordedAt of the event that established the fact (for a deadline: its current due time), `met_rec`
+ * that of the event that met (or, for a deadline, cancelled) it: with `knownAt` (SPEC §3) only what was recorded by
+ * then counts.
  */
 export interface HotlineFact {
   id: string;
-  kind: 'dispatch' | 'deadline' | 'reply' | 'visit' | 'reopen';
+  kind: 'dispatch' | 'deadline' | 'deadline_prior' | 'reply' | 'visit' | 'reopen';
   order_no: string;
   unit_id: string;
   at: string;
@@ -27,12 +32,38 @@ export interface HotlineFact {
   met_at: string | null;
   flag: number;
   flag2: number;
+  rec: string;
+  met_rec: string | null;
+  until_rec: string | null;
 }
 
 interface OrderDoc {
   state: WorkOrder;
   /** The unit each dispatch round went to. */
   roundUnits: Record<number, string>;
+  /**
+   * recordedAt per deadline (`stage/round`): `due:` when its current due time was set (the round's start or the last
+   * extension), `closed:` when it was met or cancelled.
+   */
+  recs?: Record<string, string>;
+}
+
+const dlKey = (d: { stage: string; round: number }) => `${d.stage}/${d.round}`;
+
+/** The deadlines' record times after `e`, given the order before and after it. */
+export function recsAfter(before: WorkOrder, after: WorkOrder, recs: Record<string, string>, e: StoredEvent): Record<string, string> {
+  const rec = iso(e.metadata.recordedAt);
+  let out = recs;
+  const set = (k: string) => {
+    if (out === recs) out = { ...recs };
+    out[k] = rec;
+  };
+  for (const d of after.deadlines) {
+    const prev = before.deadlines.find((p) => p.stage === d.stage && p.round === d.round);
+    if (!prev || prev.dueAt !== d.dueAt) set(`due:${dlKey(d)}`);
+    if (d.state !== 'pending' && (!prev || prev.state === 'pending')) set(`closed:${dlKey(d)}`);
+  }
+  return out;
 }
 
 const iso = (t: string) => new Date(t).toISOString();
@@ -62,25 +93,49 @@ export function contribution(f: Pick<HotlineFact, 'kind' | 'due_at' | 'met_at' |
 export function factsOf(before: OrderDoc, after: OrderDoc, e: StoredEvent): HotlineFact[] {
   const s = after.state;
   const at = e.metadata.occurredAt;
+  const rec = iso(e.metadata.recordedAt);
+  const recs = after.recs ?? {};
   const orderNo = s.orderNo;
-  const fact = (f: Omit<HotlineFact, 'order_no' | 'month' | 'flag' | 'flag2' | 'due_at' | 'met_at'> & Partial<HotlineFact>): HotlineFact => ({
+  const fact = (f: Omit<HotlineFact, 'order_no' | 'month' | 'flag' | 'flag2' | 'due_at' | 'met_at' | 'rec' | 'met_rec' | 'until_rec'> & Partial<HotlineFact>): HotlineFact => ({
     order_no: orderNo,
     month: monthOf(f.at),
     due_at: null,
     met_at: null,
     flag: 0,
     flag2: 0,
+    rec,
+    met_rec: null,
+    until_rec: null,
     ...f,
     at: iso(f.at),
   });
   const out: HotlineFact[] = [];
+  // An extension replaced a deadline's due time: keep the version it replaced, for answers as known before it.
+  for (const d of s.deadlines) {
+    const prev = before.state.deadlines.find((p) => p.stage === d.stage && p.round === d.round);
+    if (!prev || prev.dueAt === d.dueAt) continue;
+    const since = before.recs?.[`due:${dlKey(d)}`] ?? rec;
+    out.push(
+      fact({
+        id: `${orderNo}/deadline/${d.stage}/${d.round}/until/${rec}`,
+        kind: 'deadline_prior',
+        unit_id: after.roundUnits[d.round] ?? s.unitId,
+        at: prev.dueAt,
+        due_at: iso(prev.dueAt),
+        rec: since,
+        until_rec: rec,
+      }),
+    );
+  }
   // Dispatch and deadline facts are rewritten from the state after every event that touches deadlines.
   const touchesDeadlines = ['OrderDispatched', 'OrderRedispatched', 'OrderReopened', 'OrderSigned', 'OrderReturned', 'ExtensionDecided', 'OrderReplied'].includes(e.type);
   if (touchesDeadlines) {
     for (const d of s.deadlines) {
       const unitId = after.roundUnits[d.round] ?? s.unitId;
+      const closedRec = d.state !== 'pending' ? (recs[`closed:${dlKey(d)}`] ?? rec) : null;
       if (d.stage === 'sign') {
-        out.push(fact({ id: `${orderNo}/dispatch/${d.round}`, kind: 'dispatch', unit_id: unitId, at: d.startedAt, due_at: iso(d.dueAt), met_at: d.state === 'met' && d.closedAt ? iso(d.closedAt) : null }));
+        const metAt = d.state === 'met' && d.closedAt ? iso(d.closedAt) : null;
+        out.push(fact({ id: `${orderNo}/dispatch/${d.round}`, kind: 'dispatch', unit_id: unitId, at: d.startedAt, due_at: iso(d.dueAt), met_at: metAt, rec: recs[`due:sign/${d.round}`] ?? rec, met_rec: metAt ? closedRec : null }));
       }
       out.push(
         fact({
@@ -92,6 +147,8 @@ export function factsOf(before: OrderDoc, after: OrderDoc, e: StoredEvent): Hotl
           met_at: d.state === 'met' && d.closedAt ? iso(d.closedAt) : null,
           // flag = 1: cancelled (a returned order's reply stage) — never overdue.
           flag: d.state === 'cancelled' ? 1 : 0,
+          rec: recs[`due:${dlKey(d)}`] ?? rec,
+          met_rec: closedRec,
         }),
       );
     }
@@ -112,7 +169,7 @@ export function factsOf(before: OrderDoc, after: OrderDoc, e: StoredEvent): Hotl
 /** 排名事实表 — the facts of every work order, for the hotline ranking's SQL aggregates. */
 export const hotlineFactsProjection: Projection = {
   name: 'report-hotline-facts',
-  version: 3,
+  version: 4,
   async migrate(db: Kysely<any>) {
     await db.schema.createTable(ORDERS_TABLE).ifNotExists().addColumn('id', 'text', (c) => c.primaryKey()).addColumn('doc', 'text', (c) => c.notNull()).execute();
     await db.schema
@@ -128,6 +185,9 @@ export const hotlineFactsProjection: Projection = {
       .addColumn('met_at', 'text')
       .addColumn('flag', 'integer', (c) => c.notNull())
       .addColumn('flag2', 'integer', (c) => c.notNull())
+      .addColumn('rec', 'text')
+      .addColumn('met_rec', 'text')
+      .addColumn('until_rec', 'text')
       .execute();
     let monthly = db.schema.createTable(HOTLINE_MONTHLY_TABLE).ifNotExists().addColumn('id', 'text', (c) => c.primaryKey()).addColumn('month', 'text', (c) => c.notNull()).addColumn('unit_id', 'text', (c) => c.notNull());
     for (const c of MONTHLY_COUNTERS) monthly = monthly.addColumn(c, 'integer', (col) => col.notNull());
@@ -159,10 +219,14 @@ export const hotlineFactsProjection: Projection = {
     const facts = new Map<string, HotlineFact>();
     const orderRows: Array<{ id: string; doc: string }> = [];
     for (const [streamId, list] of byOrder) {
-      let doc: OrderDoc = docs.get(streamId) ?? { state: initialWorkOrder(), roundUnits: {} };
+      let doc: OrderDoc = docs.get(streamId) ?? { state: initialWorkOrder(), roundUnits: {}, recs: {} };
       for (const e of list) {
         const state = workOrderAggregate.evolve(doc.state, toRecorded<WorkOrderEvent>(e));
-        const next: OrderDoc = { state, roundUnits: state.round !== doc.state.round ? { ...doc.roundUnits, [state.round]: state.unitId } : doc.roundUnits };
+        const next: OrderDoc = {
+          state,
+          roundUnits: state.round !== doc.state.round ? { ...doc.roundUnits, [state.round]: state.unitId } : doc.roundUnits,
+          recs: recsAfter(doc.state, state, doc.recs ?? {}, e),
+        };
         for (const f of factsOf(doc, next, e)) facts.set(f.id, f);
         doc = next;
       }

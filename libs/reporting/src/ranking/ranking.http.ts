@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsObject, IsOptional, Matches, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import { Actor, CommandRequest, CurrentActor, DomainError, Roles, commandContextOf } from '@qf/platform';
 import { RANKING_KINDS, RankingKind } from './ranking';
@@ -23,6 +23,15 @@ export class RankingQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   published?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      '截至记录时间 — count only events recorded at or before this time, so the answer never changes (SPEC §3); "due time has passed" is judged at ' +
+      'this time. With published=true: 404 unless it was published by then. A time after now means now.',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  knownAt?: string;
 }
 
 export class RankingConfigDto {
@@ -44,7 +53,11 @@ export class RankingConfigDto {
   listSize?: number;
 }
 
-/** 每月一排名、每月一通报 (SPEC §7). */
+/**
+ * 每月一排名、每月一通报 (SPEC §7). A ranking compares units and is published district-wide (通报); it holds no case
+ * contents or personal data, so every permitted role reads the whole table, and the exports hold exactly the rows of
+ * the JSON view for the same query.
+ */
 @ApiTags('reports 报表')
 @ApiBearerAuth()
 @Controller('api/reports')
@@ -55,14 +68,14 @@ export class RankingController {
   @Roles('leader', 'supervisor', 'admin')
   @ApiOperation({ summary: '月度排名 — rates with denominators, score, rank, previous rank, 红榜/黑榜' })
   ranking(@Query() q: RankingQuery) {
-    return this.rankings.ranking(q.kind ?? 'hotline', q.month, q.published ?? false);
+    return this.rankings.ranking(q.kind ?? 'hotline', q.month, q.published ?? false, q.knownAt);
   }
 
   @Get('monthly-ranking.csv')
   @Roles('leader', 'supervisor', 'admin')
   @ApiOperation({ summary: '月度排名 (CSV, Chinese headers)' })
   async csv(@Query() q: RankingQuery, @Res() res: Response) {
-    const report = await this.rankings.ranking(q.kind ?? 'hotline', q.month, q.published ?? false);
+    const report = await this.rankings.ranking(q.kind ?? 'hotline', q.month, q.published ?? false, q.knownAt);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="ranking-${report.kind}-${report.month}.csv"`);
     res.send(rankingCsv(report));
@@ -72,7 +85,7 @@ export class RankingController {
   @Roles('leader', 'supervisor', 'admin')
   @ApiOperation({ summary: '月度排名 (Excel workbook)' })
   async xlsx(@Query() q: RankingQuery, @Res() res: Response) {
-    const report = await this.rankings.ranking(q.kind ?? 'hotline', q.month, q.published ?? false);
+    const report = await this.rankings.ranking(q.kind ?? 'hotline', q.month, q.published ?? false, q.knownAt);
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('Content-Disposition', `attachment; filename="ranking-${report.kind}-${report.month}.xlsx"`);
     res.send(await rankingXlsx(report));

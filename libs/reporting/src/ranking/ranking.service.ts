@@ -30,8 +30,10 @@ export interface RankingReport {
   kind: RankingKind;
   month: string;
   published: boolean;
-  /** When the figures were computed (the publication time for a published ranking). */
+  /** When the figures were computed (the publication time for a published ranking; `knownAt` when given). */
   generatedAt: string;
+  /** Present on a live ranking asked for as known at a moment: only events recorded by then counted (SPEC §3). */
+  knownAt?: string;
   weights: Weights;
   rows: RankedRow[];
   top: ReturnType<typeof topAndBottom>['top'];
@@ -80,8 +82,9 @@ export class RankingService implements OnModuleInit {
     return this.clock.now();
   }
 
-  async config(): Promise<RankingConfig> {
-    return (await load(this.store, RANKING_CONFIG_STREAM, configAggregate)).state;
+  /** The weights and list sizes, as configured now or as known at `knownAt`. */
+  async config(knownAt?: Date): Promise<RankingConfig> {
+    return (await load(this.store, RANKING_CONFIG_STREAM, configAggregate, knownAt ? { recordedUntil: knownAt } : undefined)).state;
   }
 
   async configure(kind: RankingKind, weights: Weights, listSize: number, ctx: CommandContext) {
@@ -96,39 +99,211 @@ export class RankingService implements OnModuleInit {
     return (await this.config())[kind];
   }
 
-  /** The ranking of `month`: published (frozen) or live at the clock's now. */
-  async ranking(kind: RankingKind, month: string, published: boolean): Promise<RankingReport> {
+  /**
+   * The ranking of `month`: published (frozen) or live at the clock's now — or, with `knownAt`, from the events
+   * recorded by then only (a `knownAt` after now means now), so that answer never changes. A published ranking is
+   * served only if it was published by `knownAt`.
+   */
+  async ranking(kind: RankingKind, month: string, published: boolean, knownAtText?: string): Promise<RankingReport> {
+    const now = this.clock.now();
+    const knownAt = knownAtText ? new Date(Math.min(Date.parse(knownAtText), now.getTime())) : undefined;
     if (published) {
-      const frozen = await this.published(kind, month);
-      if (!frozen) throw new DomainError('NOT_FOUND', `the ${kind} ranking of ${month} is not published yet (it is published at ${formatShanghai(publicationTime(month))})`);
+      const frozen = await this.published(kind, month, knownAt);
+      if (!frozen) {
+        const when = knownAt ? ` by ${formatShanghai(knownAt)}` : ' yet';
+        throw new DomainError('NOT_FOUND', `the ${kind} ranking of ${month} was not published${when} (it is published at ${formatShanghai(publicationTime(month))})`);
+      }
       return frozen;
     }
-    return this.live(kind, month, this.clock.now());
+    return knownAt ? this.live(kind, month, knownAt, true, knownAt) : this.live(kind, month, now);
   }
 
-  async published(kind: RankingKind, month: string): Promise<RankingReport | null> {
-    const events = await this.store.readStream(publishedStream(kind, month));
+  /** The frozen ranking of `month`, if it was published (by `knownAt`, when given). */
+  async published(kind: RankingKind, month: string, knownAt?: Date): Promise<RankingReport | null> {
+    const events = await this.store.readStream(publishedStream(kind, month), knownAt ? { recordedUntil: knownAt } : undefined);
     return events.length ? ({ ...(events[0].data as RankingReport), published: true } as RankingReport) : null;
   }
 
-  private async live(kind: RankingKind, month: string, now: Date, withPrevious = true): Promise<RankingReport> {
-    const config = (await this.config())[kind];
-    const counts = await this.countsFor(kind, month, now);
+  /**
+   * The live ranking at `now`; with `knownAt` (then `now` is knownAt, the present as known then) from the fact rows
+   * recorded by then, with the weights configured by then, and previous ranks from the previous month's ranking as
+   * published by then, else its live ranking as known then.
+   */
+  private async live(kind: RankingKind, month: string, now: Date, withPrevious = true, knownAt?: Date): Promise<RankingReport> {
+    const config = (await this.config(knownAt))[kind];
+    const counts = knownAt ? await this.countsKnownAt(kind, month, knownAt) : await this.countsFor(kind, month, now);
     const previous = new Map<string, number | null>();
     if (withPrevious) {
       const prior = previousMonth(month);
-      const before = (await this.published(kind, prior)) ?? (await this.live(kind, prior, now, false));
+      const before = (await this.published(kind, prior, knownAt)) ?? (await this.live(kind, prior, now, false, knownAt));
       for (const r of before.rows) previous.set(r.unitId, r.rank);
     }
     const dir = this.directory.current();
     const rows = rankUnits(counts, config.weights, previous, (id) => dir.get(id)?.name ?? id);
-    return { kind, month, published: false, generatedAt: formatShanghai(now), weights: config.weights, rows, ...topAndBottom(rows, config.listSize) };
+    return {
+      kind,
+      month,
+      published: false,
+      generatedAt: formatShanghai(now),
+      ...(knownAt ? { knownAt: formatShanghai(knownAt) } : {}),
+      weights: config.weights,
+      rows,
+      ...topAndBottom(rows, config.listSize),
+    };
   }
 
   private async countsFor(kind: RankingKind, month: string, now: Date): Promise<UnitCounts[]> {
     if (kind === 'hotline') return this.hotlineCounts(month, now);
     if (kind === 'petition') return this.petitionCounts(month, now);
     return this.supervisionCounts(month, now);
+  }
+
+  private async countsKnownAt(kind: RankingKind, month: string, knownAt: Date): Promise<UnitCounts[]> {
+    const k = knownAt.toISOString();
+    if (kind === 'hotline') return this.hotlineCountsKnownAt(month, k);
+    if (kind === 'petition') return this.petitionCountsKnownAt(month, k);
+    return this.supervisionCountsKnownAt(month, k);
+  }
+
+  /**
+   * The deadline facts of `month` as they stood at `k`: the version current then (an extension recorded later had not
+   * replaced it yet), its meeting or cancellation only if recorded by then.
+   */
+  private deadlinesKnownAt(month: string, k: string) {
+    return this.readModels.db
+      .selectFrom(HOTLINE_FACTS_TABLE)
+      .where('month', '=', month)
+      .where('kind', 'in', ['deadline', 'deadline_prior'])
+      .where('rec', '<=', k)
+      .where((eb) => eb.or([eb('until_rec', 'is', null), eb('until_rec', '>', k)]))
+      .where(sql<boolean>`not (flag = 1 and met_rec is not null and met_rec <= ${k})`);
+  }
+
+  /**
+   * SPEC §7's hotline figures as known at `k`, from the fact rows (the running counters hold what is known now and
+   * cannot be wound back): facts recorded by `k`, their meeting only if recorded by `k`, and `k` as the present for
+   * "its due time has passed".
+   */
+  async hotlineCountsKnownAt(month: string, k: string): Promise<UnitCounts[]> {
+    const n = (x: unknown) => Number(x ?? 0);
+    const met = sql`(met_at is not null and met_rec <= ${k})`;
+    const [facts, overdue] = await Promise.all([
+      this.readModels.db
+        .selectFrom(HOTLINE_FACTS_TABLE)
+        .where('month', '=', month)
+        .where('kind', 'in', ['dispatch', 'reply', 'visit', 'reopen'])
+        .where('rec', '<=', k)
+        .select([
+          'unit_id',
+          sql<number>`sum(case when kind = 'dispatch' then 1 else 0 end)`.as('dispatched'),
+          sql<number>`sum(case when kind = 'dispatch' and ${met} then 1 else 0 end)`.as('sign_met'),
+          sql<number>`sum(case when kind = 'dispatch' and ${met} and met_at <= due_at then 1 else 0 end)`.as('sign_met_in_time'),
+          sql<number>`sum(case when kind = 'dispatch' and not ${met} and due_at < ${k} then 1 else 0 end)`.as('unmet_due'),
+          sql<number>`sum(case when kind = 'reply' then 1 else 0 end)`.as('replied'),
+          sql<number>`sum(case when kind = 'reply' then flag else 0 end)`.as('replied_on_time'),
+          sql<number>`sum(case when kind = 'visit' then 1 else 0 end)`.as('visited'),
+          sql<number>`sum(case when kind = 'visit' then flag else 0 end)`.as('resolved'),
+          sql<number>`sum(case when kind = 'visit' then flag2 else 0 end)`.as('satisfied'),
+          sql<number>`sum(case when kind = 'reopen' then 1 else 0 end)`.as('reopened'),
+        ])
+        .groupBy('unit_id')
+        .execute(),
+      this.deadlinesKnownAt(month, k)
+        .where('due_at', '<', k)
+        .where(sql<boolean>`not (${met} and met_at <= due_at)`)
+        .select(['unit_id', sql<number>`count(distinct order_no)`.as('n')])
+        .groupBy('unit_id')
+        .execute(),
+    ]);
+    const overdueBy = new Map(overdue.map((r) => [r.unit_id as string, n(r.n)]));
+    return facts
+      .filter((r) => n(r.dispatched) > 0)
+      .map((r) => {
+        const unitId = r.unit_id as string;
+        return {
+          unitId,
+          counts: { dispatched: n(r.dispatched), replied: n(r.replied), visited: n(r.visited), overdue: overdueBy.get(unitId) ?? 0, reopened: n(r.reopened) },
+          rates: {
+            responseRate: { numerator: n(r.sign_met_in_time), denominator: n(r.sign_met) + n(r.unmet_due) },
+            onTimeRate: { numerator: n(r.replied_on_time), denominator: n(r.replied) },
+            resolutionRate: { numerator: n(r.resolved), denominator: n(r.visited) },
+            satisfactionRate: { numerator: n(r.satisfied), denominator: n(r.visited) },
+          },
+        };
+      });
+  }
+
+  /** The petition figures of `petitionCounts` as known at `k` (record times beside each column; the handle limit before an extension recorded later). */
+  async petitionCountsKnownAt(month: string, k: string): Promise<UnitCounts[]> {
+    const n = (x: unknown) => Number(x ?? 0);
+    const acceptMet = sql`(accept_met is not null and accept_met_rec <= ${k})`;
+    const handleDue = sql`(case when handle_due_rec <= ${k} then handle_due else handle_due0 end)`;
+    const handleMet = sql`(handle_met is not null and handle_met_rec <= ${k})`;
+    const assigned = await this.readModels.db
+      .selectFrom(PETITION_FACTS_TABLE)
+      .where('assigned_month', '=', month)
+      .where('unit_id', 'is not', null)
+      .where('assigned_rec', '<=', k)
+      .select([
+        'unit_id',
+        sql<number>`count(*)`.as('assigned'),
+        sql<number>`sum(case when ${acceptMet} or accept_due < ${k} then 1 else 0 end)`.as('accept_den'),
+        sql<number>`sum(case when ${acceptMet} and accept_met <= accept_due then 1 else 0 end)`.as('accept_num'),
+        sql<number>`sum(case when closed_at is not null and closed_rec <= ${k} then 1 else 0 end)`.as('closed'),
+        sql<number>`sum(case when (accept_due < ${k} and not (${acceptMet} and accept_met <= accept_due)) or (handle_rec <= ${k} and ${handleDue} < ${k} and not (${handleMet} and handle_met <= ${handleDue})) then 1 else 0 end)`.as('overdue'),
+      ])
+      .groupBy('unit_id')
+      .execute();
+    const replied = await this.readModels.db
+      .selectFrom(PETITION_FACTS_TABLE)
+      .where('replied_month', '=', month)
+      .where('unit_id', 'is not', null)
+      .where('replied_rec', '<=', k)
+      .select(['unit_id', sql<number>`count(*)`.as('replied'), sql<number>`sum(case when handle_on_time = 1 then 1 else 0 end)`.as('on_time')])
+      .groupBy('unit_id')
+      .execute();
+    const repliedBy = new Map(replied.map((r) => [r.unit_id as string, r]));
+    return assigned.map((r) => {
+      const rep = repliedBy.get(r.unit_id as string);
+      return {
+        unitId: r.unit_id as string,
+        counts: { assigned: n(r.assigned), replied: n(rep?.replied), closed: n(r.closed), overdue: n(r.overdue) },
+        rates: {
+          acceptOnTimeRate: { numerator: n(r.accept_num), denominator: n(r.accept_den) },
+          handleOnTimeRate: { numerator: n(rep?.on_time), denominator: n(rep?.replied) },
+          closeRate: { numerator: n(r.closed), denominator: n(r.assigned) },
+        },
+      };
+    });
+  }
+
+  /** The supervision figures of `supervisionCounts` as known at `k`. */
+  async supervisionCountsKnownAt(month: string, k: string): Promise<UnitCounts[]> {
+    const n = (x: unknown) => Number(x ?? 0);
+    const met = sql`(met_at is not null and met_rec <= ${k})`;
+    const deadlines = await this.deadlinesKnownAt(month, k)
+      .select([
+        'unit_id',
+        sql<number>`sum(case when ${met} or due_at < ${k} then 1 else 0 end)`.as('due'),
+        sql<number>`sum(case when ${met} and met_at <= due_at then 1 else 0 end)`.as('met'),
+        sql<number>`sum(case when due_at < ${k} and not (${met} and met_at <= due_at) then 1 else 0 end)`.as('overdue'),
+      ])
+      .groupBy('unit_id')
+      .execute();
+    const escalations = await this.readModels.db
+      .selectFrom(ESCALATION_FACTS_TABLE)
+      .where('month', '=', month)
+      .where('rec', '<=', k)
+      .select([
+        'unit_id',
+        sql<number>`sum(case when level = 0 then 1 else 0 end)`.as('l0'),
+        sql<number>`sum(case when level = 1 then 1 else 0 end)`.as('l1'),
+        sql<number>`sum(case when level = 2 then 1 else 0 end)`.as('l2'),
+        sql<number>`sum(case when level = 3 then 1 else 0 end)`.as('l3'),
+      ])
+      .groupBy('unit_id')
+      .execute();
+    return this.supervisionRows(deadlines, escalations);
   }
 
   /**
@@ -209,6 +384,11 @@ export class RankingService implements OnModuleInit {
       ])
       .groupBy('unit_id')
       .execute();
+    return this.supervisionRows(deadlines, escalations);
+  }
+
+  private supervisionRows(deadlines: Array<Record<string, unknown>>, escalations: Array<Record<string, unknown>>): UnitCounts[] {
+    const n = (x: unknown) => Number(x ?? 0);
     const units = new Set([...deadlines.map((d) => d.unit_id as string), ...escalations.map((e) => e.unit_id as string)]);
     const dl = new Map(deadlines.map((d) => [d.unit_id as string, d]));
     const es = new Map(escalations.map((e) => [e.unit_id as string, e]));
