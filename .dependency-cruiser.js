@@ -20,6 +20,29 @@ module.exports = {
       to: { path: '(^|/)node_modules/@nestjs/' },
     },
     {
+      name: 'no-context-imports-another',
+      comment:
+        'Contexts learn of each other only through the event store and @qf/contracts (SPEC §11): no case or report context ' +
+        'imports another. The units directory is the shared kernel every context scopes by, and may be imported.',
+      severity: 'error',
+      from: { path: '^libs/(hotline|petition|clue|supervision|reporting)/' },
+      to: { path: '^libs/(hotline|petition|clue|supervision|reporting)/', pathNot: '^libs/$1/' },
+    },
+    {
+      name: 'infrastructure-imports-no-context',
+      comment: 'Platform, integration, projections and the event store serve every context and know none of them.',
+      severity: 'error',
+      from: { path: '^libs/(platform|integration|projections|event-store)/' },
+      to: { path: '^libs/(hotline|petition|clue|supervision|reporting|directory)/' },
+    },
+    {
+      name: 'contracts-import-nothing-of-ours',
+      comment: 'The published language stands alone: no framework, no driver, no other lib of ours.',
+      severity: 'error',
+      from: { path: '^libs/contracts/' },
+      to: { path: '^(libs/(?!contracts/)|node_modules/)' },
+    },
+    {
       name: 'libs-do-not-import-apps',
       severity: 'error',
       from: { path: '^libs/' },

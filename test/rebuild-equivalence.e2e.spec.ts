@@ -88,7 +88,7 @@ describe.each(targets)('projection rebuild on %s', (_name, env) => {
     const config = loadConfig({ ...process.env, ...env, DATA_DIR: dataDir } as NodeJS.ProcessEnv);
     const store = openEventStore(config);
     const readModels = await openReadModels(config);
-    const summary = await new ProjectionRunner(store, readModels, [workOrdersProjection, deadlinesProjection(new CaseKindRegistry(CASE_KIND_DEFINITIONS)), escalationsProjection, hotlineFactsProjection]).rebuild();
+    const summary = await new ProjectionRunner(store, readModels, [workOrdersProjection, deadlinesProjection(new CaseKindRegistry(CASE_KIND_DEFINITIONS)), escalationsProjection, hotlineFactsProjection(new CaseKindRegistry(CASE_KIND_DEFINITIONS))]).rebuild();
     await store.close();
     await readModels.close();
     expect(summary.events).toBeGreaterThan(24);

@@ -38,6 +38,23 @@ export interface CaseFacts {
   deadlines: CaseDeadline[];
 }
 
+/** What the hotline ranking (SPEC §7) reads of a work order, beyond any case's facts. */
+export interface HotlineCaseFacts extends CaseFacts {
+  orderNo: string;
+  /** The dispatch round: a first dispatch, a redispatch and a reopen each start one. */
+  round: number;
+  reply: { unitId: string; repliedAt: string } | null;
+  lastVisit: { satisfaction: 'satisfied' | 'basically_satisfied' | 'unsatisfied'; resolved: boolean; visitedAt: string } | null;
+}
+
+/** What the petition ranking (SPEC §7) reads of a petition, beyond any case's facts. */
+export interface PetitionCaseFacts extends CaseFacts {
+  status: string;
+  reply: { repliedAt: string } | null;
+  closedAt: string | null;
+  rejectedAt: string | null;
+}
+
 /** Whose inbox the ladder of a stage climbs from (SPEC §4 "U"). */
 export type ResponsibleUnit = 'handling_unit' | 'petitions_bureau' | 'discipline_unit';
 

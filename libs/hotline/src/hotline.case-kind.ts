@@ -1,4 +1,4 @@
-import type { CaseKindDefinition } from '@qf/contracts';
+import type { CaseKindDefinition, HotlineCaseFacts } from '@qf/contracts';
 import type { Recorded } from '@qf/platform';
 import { STREAM_PREFIX, WorkOrder, WorkOrderEvent, evolve, initialWorkOrder } from './work-order';
 
@@ -11,6 +11,17 @@ export const hotlineCaseKind: CaseKindDefinition<WorkOrder> = {
   streamPrefix: STREAM_PREFIX,
   initialState: initialWorkOrder,
   evolve: (state, event) => evolve(state, event as Recorded<WorkOrderEvent>),
-  facts: (s) => ({ exists: s.exists, unitId: s.unitId || null, receivedAt: s.receivedAt, cleared: s.status === 'closed', mainStage: 'reply', deadlines: s.deadlines }),
+  facts: (s): HotlineCaseFacts => ({
+    exists: s.exists,
+    unitId: s.unitId || null,
+    receivedAt: s.receivedAt,
+    cleared: s.status === 'closed',
+    mainStage: 'reply',
+    deadlines: s.deadlines,
+    orderNo: s.orderNo,
+    round: s.round,
+    reply: s.reply && { unitId: s.reply.unitId, repliedAt: s.reply.repliedAt },
+    lastVisit: s.lastVisit && { satisfaction: s.lastVisit.satisfaction, resolved: s.lastVisit.resolved, visitedAt: s.lastVisit.visitedAt },
+  }),
   escalation: { responsible: () => 'handling_unit', topLevel: 3 },
 };

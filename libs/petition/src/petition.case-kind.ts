@@ -1,4 +1,4 @@
-import type { CaseKindDefinition } from '@qf/contracts';
+import type { CaseKindDefinition, PetitionCaseFacts } from '@qf/contracts';
 import type { Recorded } from '@qf/platform';
 import { PETITION_STREAM_PREFIX, Petition, PetitionEvent, evolvePetition, initialPetition } from './petition';
 
@@ -11,13 +11,17 @@ export const petitionCaseKind: CaseKindDefinition<Petition> = {
   streamPrefix: PETITION_STREAM_PREFIX,
   initialState: initialPetition,
   evolve: (state, event) => evolvePetition(state, event as Recorded<PetitionEvent>),
-  facts: (s) => ({
+  facts: (s): PetitionCaseFacts => ({
     exists: s.exists,
     unitId: s.unitId,
     receivedAt: s.receivedAt,
     cleared: s.status === 'closed' || s.status === 'not_accepted',
     mainStage: s.status === 'not_accepted' ? 'accept' : 'handle',
     deadlines: s.deadlines,
+    status: s.status,
+    reply: s.reply && { repliedAt: s.reply.repliedAt },
+    closedAt: s.closedAt,
+    rejectedAt: s.rejection?.rejectedAt ?? null,
   }),
   escalation: { responsible: (stage) => (stage === 'assign' ? 'petitions_bureau' : 'handling_unit'), topLevel: 3 },
 };

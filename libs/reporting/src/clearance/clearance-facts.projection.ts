@@ -1,10 +1,8 @@
 import { Kysely, sql } from 'kysely';
 import type { StoredEvent } from '@qf/event-store';
 import { chunks, upsertRows, type Projection } from '@qf/projections';
-import { shanghaiDate, toRecorded, type Aggregate, type Deadline } from '@qf/platform';
-import { STREAM_PREFIX as HOTLINE_PREFIX, workOrderAggregate, type WorkOrder } from '@qf/hotline';
-import { PETITION_STREAM_PREFIX, petitionAggregate, type Petition } from '@qf/petition';
-import { CLUE_STREAM_PREFIX, clueAggregate, isHandled, type Clue } from '@qf/clue';
+import { shanghaiDate, toRecorded } from '@qf/platform';
+import type { CaseKindDefinition, CaseKindRegistry } from '@qf/contracts';
 
 export const CLEARANCE_CASES_TABLE = 'report_clearance_cases';
 export const CLEARANCE_UNITS_TABLE = 'report_clearance_units';
@@ -18,59 +16,15 @@ const DOCS_TABLE = 'report_clearance_docs';
 export type ClearanceKind = 'hotline' | 'petition' | 'clue';
 export const CLEARANCE_KINDS: ClearanceKind[] = ['hotline', 'petition', 'clue'];
 
-/** What clearance needs of each case kind (SPEC §6). */
-interface KindRules<S> {
-  kind: ClearanceKind;
-  prefix: string;
-  aggregate: Aggregate<S, any>;
-  exists(s: S): boolean;
-  receivedAt(s: S): string;
-  /** The handling unit; null when it is the petitions bureau (unassigned petition) or the discipline unit (clue). */
-  unitId(s: S): string | null;
-  /** 已清: hotline closed; petition closed or not accepted; clue handled. */
-  cleared(s: S): boolean;
-  /** The main stage: hotline reply, petition handle (accept when not accepted), clue disposition. */
-  mainStage(s: S): string;
-  deadlines(s: S): Deadline[];
-}
-
-const RULES: Array<KindRules<any>> = [
-  {
-    kind: 'hotline',
-    prefix: HOTLINE_PREFIX,
-    aggregate: workOrderAggregate,
-    exists: (s: WorkOrder) => s.exists,
-    receivedAt: (s: WorkOrder) => s.receivedAt,
-    unitId: (s: WorkOrder) => s.unitId || null,
-    cleared: (s: WorkOrder) => s.status === 'closed',
-    mainStage: () => 'reply',
-    deadlines: (s: WorkOrder) => s.deadlines,
-  } satisfies KindRules<WorkOrder>,
-  {
-    kind: 'petition',
-    prefix: PETITION_STREAM_PREFIX,
-    aggregate: petitionAggregate,
-    exists: (s: Petition) => s.exists,
-    receivedAt: (s: Petition) => s.receivedAt,
-    unitId: (s: Petition) => s.unitId,
-    cleared: (s: Petition) => s.status === 'closed' || s.status === 'not_accepted',
-    mainStage: (s: Petition) => (s.status === 'not_accepted' ? 'accept' : 'handle'),
-    deadlines: (s: Petition) => s.deadlines,
-  } satisfies KindRules<Petition>,
-  {
-    kind: 'clue',
-    prefix: CLUE_STREAM_PREFIX,
-    aggregate: clueAggregate,
-    exists: (s: Clue) => s.exists,
-    receivedAt: (s: Clue) => s.receivedAt,
-    unitId: () => null,
-    cleared: (s: Clue) => isHandled(s),
-    mainStage: () => 'disposition',
-    deadlines: (s: Clue) => s.deadlines,
-  } satisfies KindRules<Clue>,
-];
-
-const rulesOf = (streamId: string) => RULES.find((r) => streamId.startsWith(r.prefix)) ?? null;
+/**
+ * The kinds clearance counts (SPEC §6), each folded through its registered definition (`CaseKindDefinition`):
+ * received, handling unit (null: the petitions bureau for an unassigned petition, the discipline unit for a clue),
+ * cleared, main stage and deadlines come from the kind's own `facts`.
+ */
+const kindOfStream = (kinds: CaseKindRegistry, streamId: string): CaseKindDefinition | null => {
+  const found = kinds.ofStream(streamId);
+  return found && (CLEARANCE_KINDS as string[]).includes(found.definition.kind) ? found.definition : null;
+};
 
 /**
  * One version of a deadline: its due time from `validFrom` until an extension replaced it at `validTo`. Each `…Rec`
@@ -105,16 +59,17 @@ export const emptyCaseDoc = (state: unknown): CaseDoc => ({ state, receivedRec: 
 const iso = (t: string) => new Date(t).toISOString();
 
 /** Folds one event into a case's clearance history: unit changes, deadline versions (extensions), first clearance. */
-export function evolveClearance(rules: KindRules<any>, doc: CaseDoc, e: StoredEvent): CaseDoc {
-  const state = rules.aggregate.evolve(doc.state, toRecorded(e));
-  if (!rules.exists(state)) return { ...doc, state };
+export function evolveClearance(kind: CaseKindDefinition, doc: CaseDoc, e: StoredEvent): CaseDoc {
+  const state = kind.evolve(doc.state, toRecorded(e));
+  const facts = kind.facts(state);
+  if (!facts.exists) return { ...doc, state };
   const at = e.metadata.occurredAt;
   const rec = e.metadata.recordedAt;
   const receivedRec = doc.receivedRec ?? rec;
-  const unitId = rules.unitId(state);
+  const unitId = facts.unitId;
   const units = doc.units.length === 0 || doc.units[doc.units.length - 1].unitId !== unitId ? [...doc.units, { unitId, from: at, rec }] : doc.units;
   const versions = doc.versions.map((v) => ({ ...v }));
-  for (const d of rules.deadlines(state)) {
+  for (const d of facts.deadlines) {
     const mine = versions.filter((v) => v.stage === d.stage && v.round === d.round);
     const current = mine[mine.length - 1];
     const closedRec = d.closedAt ? rec : null;
@@ -130,12 +85,11 @@ export function evolveClearance(rules: KindRules<any>, doc: CaseDoc, e: StoredEv
       }
   }
   let { clearedAt, clearedRec, onTime } = doc;
-  if (!clearedAt && rules.cleared(state)) {
+  if (!clearedAt && facts.cleared) {
     clearedAt = at;
     clearedRec = rec;
-    const main = rules
-      .deadlines(state)
-      .filter((d) => d.stage === rules.mainStage(state))
+    const main = facts.deadlines
+      .filter((d) => d.stage === facts.mainStage)
       .sort((a, b) => b.round - a.round)[0];
     onTime = !!main && main.state === 'met' && !!main.closedAt && Date.parse(main.closedAt) <= Date.parse(main.dueAt);
   }
@@ -210,7 +164,7 @@ export function cellOf(row: Record<string, unknown>) {
  * then. Beside each of those times it keeps the recordedAt of the event that established it, so that with `knownAt`
  * (SPEC §3) the same rows answer from the events recorded by then.
  */
-export const clearanceFactsProjection: Projection = {
+export const clearanceFactsProjection = (kinds: CaseKindRegistry): Projection => ({
   name: 'report-clearance-facts',
   version: 6,
   async migrate(db: Kysely<any>) {
@@ -299,7 +253,7 @@ export const clearanceFactsProjection: Projection = {
   async apply(trx: Kysely<any>, events: StoredEvent[]) {
     const byCase = new Map<string, StoredEvent[]>();
     for (const e of events) {
-      if (!rulesOf(e.streamId)) continue;
+      if (!kindOfStream(kinds, e.streamId)) continue;
       const list = byCase.get(e.streamId);
       if (list) list.push(e);
       else byCase.set(e.streamId, [e]);
@@ -315,16 +269,17 @@ export const clearanceFactsProjection: Projection = {
     const overdueRows: Record<string, unknown>[] = [];
     const latentRows: Record<string, unknown>[] = [];
     for (const [streamId, list] of byCase) {
-      const rules = rulesOf(streamId)!;
-      let doc: CaseDoc = docs.get(streamId) ?? emptyCaseDoc(rules.aggregate.initialState());
-      for (const e of list) doc = evolveClearance(rules, doc, e);
+      const kind = kindOfStream(kinds, streamId)!;
+      let doc: CaseDoc = docs.get(streamId) ?? emptyCaseDoc(kind.initialState());
+      for (const e of list) doc = evolveClearance(kind, doc, e);
       docRows.push({ id: streamId, doc: JSON.stringify(doc) });
-      if (!rules.exists(doc.state)) continue;
+      const facts = kind.facts(doc.state);
+      if (!facts.exists) continue;
       const caseRow = {
         id: streamId,
-        kind: rules.kind,
-        case_id: streamId.slice(rules.prefix.length),
-        received_at: iso(rules.receivedAt(doc.state)),
+        kind: kind.kind,
+        case_id: streamId.slice(kind.streamPrefix.length),
+        received_at: iso(facts.receivedAt),
         cleared_at: doc.clearedAt ? iso(doc.clearedAt) : null,
         on_time: doc.onTime === null ? null : doc.onTime ? 1 : 0,
         unit_id: doc.units[0]?.unitId ?? null,
@@ -380,4 +335,4 @@ export const clearanceFactsProjection: Projection = {
     await upsertRows(trx, CLEARANCE_CASES_TABLE, caseRows);
     await upsertRows(trx, CLEARANCE_UNITS_TABLE, unitRows);
   },
-};
+});

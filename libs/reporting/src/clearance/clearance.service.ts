@@ -2,8 +2,9 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { sql } from 'kysely';
 import type { EventStore, StoredEvent } from '@qf/event-store';
 import { ReadModelDb, documentProjection } from '@qf/projections';
-import { CLOCK, Clock, CommandContext, CommandRunner, DomainError, EVENT_STORE, ProjectionsService, READ_MODEL_DB, formatShanghai, load } from '@qf/platform';
+import { CASE_KINDS, CLOCK, Clock, CommandContext, CommandRunner, DomainError, EVENT_STORE, ProjectionsService, READ_MODEL_DB, formatShanghai, load } from '@qf/platform';
 import { DirectoryService } from '@qf/directory';
+import type { CaseKindRegistry } from '@qf/contracts';
 import { CampaignDefinition, campaignAggregate, campaignStream, decideCreateCampaign } from './campaign';
 import { DateTime } from 'luxon';
 import { CLEARANCE_CASES_TABLE, CLEARANCE_CELLS_TABLE, CLEARANCE_LATENT_TABLE, CLEARANCE_OVERDUE_TABLE, CLEARANCE_UNITS_TABLE, clearanceFactsProjection, dayOf } from './clearance-facts.projection';
@@ -75,10 +76,11 @@ export class ClearanceService implements OnModuleInit {
     private readonly directory: DirectoryService,
     private readonly projections: ProjectionsService,
     private readonly commands: CommandRunner,
+    @Inject(CASE_KINDS) private readonly kinds: CaseKindRegistry,
   ) {}
 
   onModuleInit(): void {
-    this.projections.register(clearanceFactsProjection);
+    this.projections.register(clearanceFactsProjection(this.kinds));
     this.projections.register(campaignsProjection);
   }
 

@@ -1,7 +1,7 @@
 import type { StoredEvent } from '@qf/event-store';
 import { documentProjection } from '@qf/projections';
 import { shanghaiMonth, toRecorded } from '@qf/platform';
-import { PETITION_STREAM_PREFIX, Petition, PetitionEvent, initialPetition, petitionAggregate } from '@qf/petition';
+import type { CaseKindDefinition, CaseKindRegistry, PetitionCaseFacts } from '@qf/contracts';
 
 export const PETITION_FACTS_TABLE = 'report_petition_facts';
 export const ESCALATION_FACTS_TABLE = 'report_escalation_facts';
@@ -11,19 +11,20 @@ const monthOf = (t: string | null | undefined) => (t ? shanghaiMonth(new Date(t)
 
 /** A petition as the petition ranking counts it (SPEC §7): assignment, acceptance, reply and closure times. */
 export interface PetitionFactsDoc {
-  state: Petition;
+  /** The petition as the registered petition kind folds it (opaque here: read through its facts). */
+  state: unknown;
   /** recordedAt of the event that last changed each tracked column (see REC_OF), and the handle stage's first due time. */
   recs?: Record<string, string>;
   handleDue0?: string | null;
 }
 
-const stage = (s: Petition, name: string) => s.deadlines.filter((d) => d.stage === name).sort((a, b) => b.round - a.round)[0];
+const stage = (s: PetitionCaseFacts, name: string) => s.deadlines.filter((d) => d.stage === name).sort((a, b) => b.round - a.round)[0];
 
 /** The petition's ranking columns, from its state. */
-function petitionColumns(s: Petition) {
+function petitionColumns(s: PetitionCaseFacts) {
   const accept = stage(s, 'accept');
   const handle = stage(s, 'handle');
-  const closedAt = s.status === 'closed' ? s.closedAt : s.status === 'not_accepted' ? s.rejection?.rejectedAt : null;
+  const closedAt = s.status === 'closed' ? s.closedAt : s.status === 'not_accepted' ? s.rejectedAt : null;
   return {
     unit_id: s.unitId,
     assigned_month: monthOf(accept?.startedAt),
@@ -48,7 +49,10 @@ const REC_OF = {
 } as const;
 
 /** 信访排名事实 — one row per petition, for accept-on-time, handle-on-time and close rates by month and unit. */
-export const petitionFactsProjection = documentProjection<PetitionFactsDoc>({
+export const petitionFactsProjection = (kinds: CaseKindRegistry) => {
+  const kind: CaseKindDefinition = kinds.byKind('petition');
+  const columnsOfState = (state: unknown) => petitionColumns(kind.facts(state) as PetitionCaseFacts);
+  return documentProjection<PetitionFactsDoc>({
   name: 'report-petition-facts',
   version: 3,
   table: PETITION_FACTS_TABLE,
@@ -73,12 +77,12 @@ export const petitionFactsProjection = documentProjection<PetitionFactsDoc>({
     handle_rec: 'text',
   },
   indexes: [['assigned_month', 'unit_id'], ['replied_month', 'unit_id']],
-  key: (e: StoredEvent) => (e.streamId.startsWith(PETITION_STREAM_PREFIX) ? e.streamId.slice(PETITION_STREAM_PREFIX.length) : null),
+  key: (e: StoredEvent) => (e.streamId.startsWith(kind.streamPrefix) ? e.streamId.slice(kind.streamPrefix.length) : null),
   evolve: (doc, e) => {
-    const before = doc?.state ?? initialPetition();
-    const state = petitionAggregate.evolve(before, toRecorded<PetitionEvent>(e));
-    const was = petitionColumns(before);
-    const now = petitionColumns(state);
+    const before = doc?.state ?? kind.initialState();
+    const state = kind.evolve(before, toRecorded(e));
+    const was = columnsOfState(before);
+    const now = columnsOfState(state);
     const recs = { ...(doc?.recs ?? {}) };
     for (const [recColumn, column] of Object.entries(REC_OF)) if (now[column] !== was[column]) recs[recColumn] = iso(e.metadata.recordedAt)!;
     let handleDue0 = doc?.handleDue0 ?? null;
@@ -88,8 +92,9 @@ export const petitionFactsProjection = documentProjection<PetitionFactsDoc>({
     }
     return { state, recs, handleDue0 };
   },
-  columnsOf: ({ state, recs, handleDue0 }) => ({ ...petitionColumns(state), ...(recs ?? {}), handle_due0: handleDue0 ?? null }),
-});
+  columnsOf: ({ state, recs, handleDue0 }) => ({ ...columnsOfState(state), ...(recs ?? {}), handle_due0: handleDue0 ?? null }),
+  });
+};
 
 /** One rung of the ladder, for the supervision ranking: whose deadline (U), which level, which month. */
 export interface EscalationFact {

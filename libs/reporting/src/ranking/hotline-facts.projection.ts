@@ -2,7 +2,7 @@ import { Kysely, sql } from 'kysely';
 import type { StoredEvent } from '@qf/event-store';
 import { chunks, upsertRows, type Projection } from '@qf/projections';
 import { shanghaiMonth, toRecorded } from '@qf/platform';
-import { STREAM_PREFIX, WorkOrder, WorkOrderEvent, initialWorkOrder, workOrderAggregate } from '@qf/hotline';
+import type { CaseKindDefinition, CaseKindRegistry, HotlineCaseFacts } from '@qf/contracts';
 
 export const HOTLINE_FACTS_TABLE = 'report_hotline_facts';
 export const HOTLINE_MONTHLY_TABLE = 'report_hotline_monthly';
@@ -38,7 +38,8 @@ export interface HotlineFact {
 }
 
 interface OrderDoc {
-  state: WorkOrder;
+  /** The order as the registered hotline kind folds it (opaque here: read through its facts). */
+  state: unknown;
   /** The unit each dispatch round went to. */
   roundUnits: Record<number, string>;
   /**
@@ -51,7 +52,7 @@ interface OrderDoc {
 const dlKey = (d: { stage: string; round: number }) => `${d.stage}/${d.round}`;
 
 /** The deadlines' record times after `e`, given the order before and after it. */
-export function recsAfter(before: WorkOrder, after: WorkOrder, recs: Record<string, string>, e: StoredEvent): Record<string, string> {
+export function recsAfter(before: Pick<HotlineCaseFacts, 'deadlines'>, after: Pick<HotlineCaseFacts, 'deadlines'>, recs: Record<string, string>, e: StoredEvent): Record<string, string> {
   const rec = iso(e.metadata.recordedAt);
   let out = recs;
   const set = (k: string) => {
@@ -89,9 +90,12 @@ export function contribution(f: Pick<HotlineFact, 'kind' | 'due_at' | 'met_at' |
   }
 }
 
-/** The facts one event adds or changes, given the order before and after it. */
-export function factsOf(before: OrderDoc, after: OrderDoc, e: StoredEvent): HotlineFact[] {
-  const s = after.state;
+/** The order's facts as the hotline kind publishes them. */
+const factsOfOrder = (kind: CaseKindDefinition, doc: OrderDoc) => kind.facts(doc.state) as HotlineCaseFacts;
+
+/** The facts one event adds or changes, given the order (its published facts) before and after it. */
+export function factsOf(before: OrderDoc & { facts: HotlineCaseFacts }, after: OrderDoc & { facts: HotlineCaseFacts }, e: StoredEvent): HotlineFact[] {
+  const s = { ...after.facts, unitId: after.facts.unitId ?? '' };
   const at = e.metadata.occurredAt;
   const rec = iso(e.metadata.recordedAt);
   const recs = after.recs ?? {};
@@ -112,7 +116,7 @@ export function factsOf(before: OrderDoc, after: OrderDoc, e: StoredEvent): Hotl
   const out: HotlineFact[] = [];
   // An extension replaced a deadline's due time: keep the version it replaced, for answers as known before it.
   for (const d of s.deadlines) {
-    const prev = before.state.deadlines.find((p) => p.stage === d.stage && p.round === d.round);
+    const prev = before.facts.deadlines.find((p) => p.stage === d.stage && p.round === d.round);
     if (!prev || prev.dueAt === d.dueAt) continue;
     const since = before.recs?.[`due:${dlKey(d)}`] ?? rec;
     out.push(
@@ -154,7 +158,7 @@ export function factsOf(before: OrderDoc, after: OrderDoc, e: StoredEvent): Hotl
     }
   }
   if (e.type === 'OrderReplied') {
-    const reply = before.state.deadlines.find((d) => d.stage === 'reply' && d.state === 'pending');
+    const reply = before.facts.deadlines.find((d) => d.stage === 'reply' && d.state === 'pending');
     const onTime = reply ? Date.parse(at) <= Date.parse(reply.dueAt) : false;
     out.push(fact({ id: e.id, kind: 'reply', unit_id: s.reply?.unitId ?? s.unitId, at, due_at: reply ? iso(reply.dueAt) : null, flag: onTime ? 1 : 0 }));
   }
@@ -167,7 +171,7 @@ export function factsOf(before: OrderDoc, after: OrderDoc, e: StoredEvent): Hotl
 }
 
 /** 排名事实表 — the facts of every work order, for the hotline ranking's SQL aggregates. */
-export const hotlineFactsProjection: Projection = {
+export const hotlineFactsProjection = (kinds: CaseKindRegistry): Projection => ({
   name: 'report-hotline-facts',
   version: 4,
   async migrate(db: Kysely<any>) {
@@ -204,9 +208,10 @@ export const hotlineFactsProjection: Projection = {
     await db.deleteFrom(HOTLINE_MONTHLY_TABLE).execute();
   },
   async apply(trx: Kysely<any>, events: StoredEvent[]) {
+    const kind = kinds.byKind('hotline');
     const byOrder = new Map<string, StoredEvent[]>();
     for (const e of events) {
-      if (!e.streamId.startsWith(STREAM_PREFIX)) continue;
+      if (!e.streamId.startsWith(kind.streamPrefix)) continue;
       const list = byOrder.get(e.streamId);
       if (list) list.push(e);
       else byOrder.set(e.streamId, [e]);
@@ -219,15 +224,17 @@ export const hotlineFactsProjection: Projection = {
     const facts = new Map<string, HotlineFact>();
     const orderRows: Array<{ id: string; doc: string }> = [];
     for (const [streamId, list] of byOrder) {
-      let doc: OrderDoc = docs.get(streamId) ?? { state: initialWorkOrder(), roundUnits: {}, recs: {} };
+      let doc: OrderDoc = docs.get(streamId) ?? { state: kind.initialState(), roundUnits: {}, recs: {} };
       for (const e of list) {
-        const state = workOrderAggregate.evolve(doc.state, toRecorded<WorkOrderEvent>(e));
+        const state = kind.evolve(doc.state, toRecorded(e));
+        const was = factsOfOrder(kind, doc);
+        const now = factsOfOrder(kind, { ...doc, state });
         const next: OrderDoc = {
           state,
-          roundUnits: state.round !== doc.state.round ? { ...doc.roundUnits, [state.round]: state.unitId } : doc.roundUnits,
-          recs: recsAfter(doc.state, state, doc.recs ?? {}, e),
+          roundUnits: now.round !== was.round ? { ...doc.roundUnits, [now.round]: now.unitId ?? '' } : doc.roundUnits,
+          recs: recsAfter(was, now, doc.recs ?? {}, e),
         };
-        for (const f of factsOf(doc, next, e)) facts.set(f.id, f);
+        for (const f of factsOf({ ...doc, facts: was }, { ...next, facts: now }, e)) facts.set(f.id, f);
         doc = next;
       }
       orderRows.push({ id: streamId, doc: JSON.stringify(doc) });
@@ -252,4 +259,4 @@ export const hotlineFactsProjection: Projection = {
     }
     await upsertRows(trx, HOTLINE_FACTS_TABLE, [...facts.values()]);
   },
-};
+});

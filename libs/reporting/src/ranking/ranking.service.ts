@@ -5,6 +5,7 @@ import { v5 as uuidv5 } from 'uuid';
 import { EventStore, WrongExpectedRevisionError } from '@qf/event-store';
 import type { ReadModelDb } from '@qf/projections';
 import {
+  CASE_KINDS,
   CLOCK,
   Clock,
   CommandContext,
@@ -19,6 +20,7 @@ import {
   load,
 } from '@qf/platform';
 import { DirectoryService } from '@qf/directory';
+import type { CaseKindRegistry } from '@qf/contracts';
 import { HOTLINE_FACTS_TABLE, HOTLINE_MONTHLY_TABLE, hotlineFactsProjection } from './hotline-facts.projection';
 import { ESCALATION_FACTS_TABLE, PETITION_FACTS_TABLE, escalationFactsProjection, petitionFactsProjection } from './case-facts.projection';
 import { DEFAULT_LIST_SIZE, DEFAULT_WEIGHTS, RankedRow, RankingKind, UnitCounts, Weights, rankUnits, topAndBottom } from './ranking';
@@ -70,11 +72,12 @@ export class RankingService implements OnModuleInit {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly directory: DirectoryService,
     private readonly projections: ProjectionsService,
+    @Inject(CASE_KINDS) private readonly kinds: CaseKindRegistry,
   ) {}
 
   onModuleInit(): void {
-    this.projections.register(hotlineFactsProjection);
-    this.projections.register(petitionFactsProjection);
+    this.projections.register(hotlineFactsProjection(this.kinds));
+    this.projections.register(petitionFactsProjection(this.kinds));
     this.projections.register(escalationFactsProjection);
   }
 
