@@ -27,7 +27,7 @@ export interface TestApp {
  * The standalone app in-process on a fresh DATA_DIR with the manual clock of SPEC §4, on the embedded default
  * unless `env` names servers.
  */
-export async function startApp(env: Record<string, string | undefined> = {}, existingDataDir?: string): Promise<TestApp> {
+export async function startApp(env: Record<string, string | undefined> = {}, existingDataDir?: string, module: unknown = StandaloneModule): Promise<TestApp> {
   const dataDir = existingDataDir ?? mkdtempSync(join(tmpdir(), 'qf-e2e-'));
   const savedEnv = ORIGINAL_ENV;
   Object.assign(process.env, { NODE_ENV: 'test', DATA_DIR: dataDir, JWT_SECRET: TEST_SECRET, CLOCK: 'manual', CLOCK_START: '2025-09-30T09:00:00+08:00' });
@@ -45,7 +45,7 @@ export async function startApp(env: Record<string, string | undefined> = {}, exi
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
-  const moduleRef = await Test.createTestingModule({ imports: [StandaloneModule] }).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [module as never] }).compile();
   const app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
   configureApp(app, 'test');
   await app.init();

@@ -1,11 +1,5 @@
 import 'reflect-metadata';
-import { Module } from '@nestjs/common';
-import { CaseKindsModule, PlatformModule, bootstrapService } from '@qf/platform';
-import { CASE_KIND_DEFINITIONS } from '../../case-kinds';
-import { ClueModule } from '@qf/clue';
+import { bootstrapService } from '@qf/platform';
+import { CluesServiceModule } from './app.module';
 
-/** The clues service on its own, for the production topology (EventStoreDB + PostgreSQL). */
-@Module({ imports: [PlatformModule, CaseKindsModule.register(CASE_KIND_DEFINITIONS), ClueModule] })
-class ServiceModule {}
-
-void bootstrapService(ServiceModule, 'Qingfeng 清风 — problem clues 问题线索', 'clues service');
+void bootstrapService(CluesServiceModule, 'Qingfeng 清风 — problem clues 问题线索', 'clues service');

@@ -1,15 +1,5 @@
 import 'reflect-metadata';
-import { Module } from '@nestjs/common';
-import { CaseKindsModule, PlatformModule, bootstrapService } from '@qf/platform';
-import { CASE_KIND_DEFINITIONS } from '../../case-kinds';
-import { HotlineModule } from '@qf/hotline';
-import { OutboxModule } from '@qf/integration';
+import { bootstrapService } from '@qf/platform';
+import { HotlineServiceModule } from './app.module';
 
-/**
- * The hotline service on its own, for the production topology: the work orders, the centre's inbound push and the
- * outbox it pulls (with Kafka, the relay; a single relay is active at a time, fenced by its transactional id).
- */
-@Module({ imports: [PlatformModule, CaseKindsModule.register(CASE_KIND_DEFINITIONS), HotlineModule, OutboxModule] })
-class ServiceModule {}
-
-void bootstrapService(ServiceModule, 'Qingfeng 清风 — 12345 work orders', 'hotline service');
+void bootstrapService(HotlineServiceModule, 'Qingfeng 清风 — 12345 work orders', 'hotline service');

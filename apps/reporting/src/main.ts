@@ -1,14 +1,5 @@
 import 'reflect-metadata';
-import { Module } from '@nestjs/common';
-import { CaseKindsModule, PlatformModule, bootstrapService } from '@qf/platform';
-import { CASE_KIND_DEFINITIONS } from '../../case-kinds';
-import { ReportingModule } from '@qf/reporting';
+import { bootstrapService } from '@qf/platform';
+import { ReportingServiceModule } from './app.module';
 
-/**
- * The reporting service for the production topology: clearance and campaigns, the four forms, monthly rankings with
- * their publication (a BullMQ job scheduler when REDIS_URL is set) and the exports.
- */
-@Module({ imports: [PlatformModule, CaseKindsModule.register(CASE_KIND_DEFINITIONS), ReportingModule] })
-class ServiceModule {}
-
-void bootstrapService(ServiceModule, 'Qingfeng 清风 — reports 报表', 'reporting service');
+void bootstrapService(ReportingServiceModule, 'Qingfeng 清风 — reports 报表', 'reporting service');

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { CaseKindsModule, PlatformModule } from '@qf/platform';
+import { CASE_KIND_DEFINITIONS } from '../../case-kinds';
+import { ClueModule } from '@qf/clue';
+
+/** The clues service on its own, for the production topology (EventStoreDB + PostgreSQL). */
+@Module({ imports: [PlatformModule, CaseKindsModule.register(CASE_KIND_DEFINITIONS), ClueModule] })
+export class CluesServiceModule {}
