@@ -105,6 +105,20 @@ describe('personal data at rest: callers, petitioners, reporters', () => {
       await wb.xlsx.load(await (await fetch(`${server!.baseUrl}${path}`, { headers: { authorization: `Bearer ${leader}` } })).arrayBuffer());
       wb.eachSheet((sheet) => sheet.eachRow((row) => texts.push(JSON.stringify(row.values))));
     }
+    // Integration (issue 10): a pushed order with a caller, and a rejected one whose people must not reach the DLQ.
+    const pushed = { type: 'order.dispatched', orderNo: 'PII-IN', occurredAt: '2026-04-20T08:00:00+08:00', payload: { channel: 'phone', category: '其他', urgency: 'normal', content: '路灯不亮', unitId: 'U-JD-01', caller: { name: NAME, phone: PHONE } } };
+    expect((await call('POST', '/api/inbound/hotline.orders.v1', operator, { key: 'PII-IN', value: pushed })).body).toEqual({ outcome: 'applied' });
+    const rejected = await call('POST', '/api/inbound/hotline.orders.v1', operator, { key: 'PII-BAD', value: { ...pushed, orderNo: 'PII-BAD', payload: { ...pushed.payload, channel: 'fax', content: `请回电${PHONE}` } }, headers: { 'x-note': `回拨${PHONE}` } });
+    expect(rejected.body).toMatchObject({ outcome: 'dead-lettered', code: 'VALIDATION_FAILED' });
+    // Every topic of the outbox, the DLQ included, as the hotline centre pulls it.
+    let after = 0;
+    for (;;) {
+      const page = (await call('GET', `/api/outbox?limit=1000&after=${after}`, admin)).body as { items: Array<{ topic: string }>; next: number };
+      if (page.items.length === 0) break;
+      texts.push(JSON.stringify(page.items));
+      after = page.next;
+    }
+    expect(texts.join('\n')).toContain('hotline.orders.v1.dlq');
     expect(texts.join('\n')).toContain('PII-1'); // the ledger lists the case…
     for (const secret of SECRETS) expect({ secret, inReports: texts.join('\n').includes(secret) }).toEqual({ secret, inReports: false }); // …not its people
 
