@@ -134,7 +134,7 @@ describe('problem clues over HTTP', () => {
     const dataDir = t.dataDir;
     await t.app.close();
     const config = loadConfig({ ...process.env, DATA_DIR: dataDir } as NodeJS.ProcessEnv);
-    const store = openEventStore(config);
+    const store = await openEventStore(config);
     const readModels = await openReadModels(config);
     await new ProjectionRunner(store, readModels, [cluesProjection, auditProjection]).rebuild();
     await store.close();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signToken } from '@qf/platform';
 import { ServerProcess, kill9, startServerProcess } from './support/process';
-import { schedulerTargets } from './support/targets';
+import { dropSchema, schedulerTargets } from './support/targets';
 
 const SECRET = 'escalation-crash-secret-0123456789';
 const ORDERS = 120;
@@ -17,15 +17,17 @@ interface TimelineEntry {
  * Issue 4: the server is killed with SIGKILL while it is escalating (and registering accountability clues); after a
  * restart every rung of every ladder exists exactly once and every level 3 has exactly one clue.
  */
-describe.each(schedulerTargets())('escalations across a SIGKILL — %s', (_label, target) => {
+describe.each(schedulerTargets('esc_crash'))('escalations across a SIGKILL — %s', (_label, target) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'qf-esc-crash-'));
   const env = {
     DATA_DIR: dataDir,
     JWT_SECRET: SECRET,
     CLOCK: 'manual',
     CLOCK_START: '2026-03-16T09:00:00+08:00',
-    READMODEL_URL: '',
-    EVENTSTORE_URL: '',
+    READMODEL_URL: target.READMODEL_URL ?? '',
+    READMODEL_SCHEMA: target.READMODEL_SCHEMA ?? '',
+    EVENTSTORE_URL: target.EVENTSTORE_URL ?? '',
+    EVENTSTORE_SCHEMA: target.EVENTSTORE_SCHEMA ?? '',
     REDIS_URL: target.REDIS_URL ?? '',
     QUEUE_PREFIX: `qf-test-crash-${process.pid}-${Date.now()}`,
   };
@@ -38,6 +40,7 @@ describe.each(schedulerTargets())('escalations across a SIGKILL — %s', (_label
   afterAll(async () => {
     if (server) await kill9(server);
     rmSync(dataDir, { recursive: true, force: true });
+    await dropSchema(target);
   });
 
   const call = async (method: string, path: string, token: string, body?: object) => {

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { SchedulerService } from '@qf/supervision';
 import { TestApp, startApp } from './support/app';
-import { schedulerTargets } from './support/targets';
+import { dropSchema, schedulerTargets } from './support/targets';
 
 interface Escalation {
   id: string;
@@ -22,7 +22,7 @@ interface TimelineEntry {
 }
 
 /** Issue 4: the overdue escalation ladder of SPEC §4 on the manual clock, with each scheduler. */
-describe.each(schedulerTargets())('escalation ladder (超期督办) — %s', (_label, env) => {
+describe.each(schedulerTargets('ladder'))('escalation ladder (超期督办) — %s', (_label, env) => {
   let t: TestApp;
   const post = (path: string, token: string, body: object = {}) => request(t.http).post(path).set('Authorization', `Bearer ${token}`).send(body);
   const get = (path: string, token: string) => request(t.http).get(path).set('Authorization', `Bearer ${token}`);
@@ -56,7 +56,10 @@ describe.each(schedulerTargets())('escalation ladder (超期督办) — %s', (_l
     await post('/api/hotline/orders', operator, order('RX-MET')).expect(201);
     await post('/api/hotline/orders/RX-MET/sign', handler).expect(200);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await dropSchema(env);
+  });
 
   it('readiness names the scheduler in use and checks what it runs on', async () => {
     const ready = (await request(t.http).get('/health/ready').expect(200)).body;

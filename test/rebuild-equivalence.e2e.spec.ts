@@ -86,7 +86,7 @@ describe.each(targets)('projection rebuild on %s', (_name, env) => {
 
     // As `npm run cli -- projections:rebuild` does, with the server stopped.
     const config = loadConfig({ ...process.env, ...env, DATA_DIR: dataDir } as NodeJS.ProcessEnv);
-    const store = openEventStore(config);
+    const store = await openEventStore(config);
     const readModels = await openReadModels(config);
     const summary = await new ProjectionRunner(store, readModels, [workOrdersProjection, deadlinesProjection(new CaseKindRegistry(CASE_KIND_DEFINITIONS)), escalationsProjection, hotlineFactsProjection(new CaseKindRegistry(CASE_KIND_DEFINITIONS))]).rebuild();
     await store.close();

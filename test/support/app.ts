@@ -37,6 +37,7 @@ export async function startApp(env: Record<string, string | undefined> = {}, exi
     READMODEL_URL: undefined,
     READMODEL_SCHEMA: undefined,
     EVENTSTORE_URL: undefined,
+    EVENTSTORE_SCHEMA: undefined,
     REDIS_URL: undefined,
     QUEUE_PREFIX: `qf-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
     ...env,

@@ -31,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
         console.error(`unknown projection(s): ${unknown.join(', ')}`);
         return 2;
       }
-      const store = openEventStore(config);
+      const store = await openEventStore(config);
       const readModels = await openReadModels(config);
       try {
         const summary = await runRebuildCommand(store, readModels, PROJECTIONS, rest.length ? rest : undefined);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   EventStore,
   NewEvent,
+  RecordedEvent,
   StoredEvent,
   WrongExpectedRevisionError,
 } from './event-store.port';
@@ -23,6 +24,16 @@ export function eventStoreContract(name: string, factory: () => Promise<EventSto
     });
 
     const stream = (prefix = 'contract') => `${prefix}-${randomUUID()}`;
+    /** A stream's events as the global log has them (with positions), read from the start. */
+    const ofStream = async (s: string): Promise<StoredEvent[]> => {
+      const out: StoredEvent[] = [];
+      for (let after: bigint | null = null; ; ) {
+        const batch = await store.readAll({ after, limit: 1000 });
+        if (batch.length === 0) return out;
+        out.push(...batch.filter((e) => e.streamId === s));
+        after = batch[batch.length - 1].position;
+      }
+    };
     const event = (type: string, data: unknown = {}, at = '2026-03-16T09:00:00.000+08:00', recordedAt = at): NewEvent => ({
       id: randomUUID(),
       type,
@@ -43,8 +54,11 @@ export function eventStoreContract(name: string, factory: () => Promise<EventSto
       ]);
       expect(read[0].data).toEqual({ n: 1, text: '东城街道' });
       expect(read[1].metadata).toEqual(e2.metadata);
-      expect(read[1].position).toBeGreaterThan(read[0].position);
-      expect(result.position).toBe(read[1].position);
+      // Positions come from the global log, never from a stream read.
+      const logged = await ofStream(s);
+      expect(logged.map((e) => e.id)).toEqual([e1.id, e2.id]);
+      expect(logged[1].position).toBeGreaterThan(logged[0].position);
+      expect(result.position).toBe(logged[1].position);
     });
 
     it('returns [] for a stream that does not exist', async () => {
@@ -83,7 +97,7 @@ export function eventStoreContract(name: string, factory: () => Promise<EventSto
         ],
         'no_stream',
       );
-      const types = (events: StoredEvent[]) => events.map((e) => e.type);
+      const types = (events: RecordedEvent[]) => events.map((e) => e.type);
       expect(types(await store.readStream(s, { toRevision: 1 }))).toEqual(['A', 'B']);
       expect(types(await store.readStream(s, { occurredUntil: new Date('2026-03-17T09:00:00+08:00') }))).toEqual(['A', 'B']);
       // A was backdated: it occurred first but was only recorded on the 20th.
@@ -148,7 +162,7 @@ export function eventStoreContract(name: string, factory: () => Promise<EventSto
     it('a subscription restarted from a saved position delivers only newer events', async () => {
       const s = stream('resume');
       await store.append(s, [event('A'), event('B')], 'no_stream');
-      const saved = (await store.readStream(s))[1].position;
+      const saved = (await ofStream(s))[1].position;
       await store.append(s, [event('C')], 1);
       const seen: string[] = [];
       let done: () => void = () => undefined;
@@ -163,6 +177,33 @@ export function eventStoreContract(name: string, factory: () => Promise<EventSto
       await Promise.race([got, new Promise((_, reject) => setTimeout(() => reject(new Error('subscription too slow')), 10_000))]);
       await subscription.stop();
       expect(seen).toEqual(['C']);
+    });
+
+    it('gives every event of one multi-event append its own position, and resumes inside such an append', async () => {
+      const s = stream('multi');
+      const events = [event('M1'), event('M2'), event('M3')];
+      await store.append(s, events, 'no_stream');
+      const logged = await ofStream(s);
+      expect(logged.map((e) => e.type)).toEqual(['M1', 'M2', 'M3']);
+      expect(new Set(logged.map((e) => e.position)).size).toBe(3);
+      // readAll after the first of them gives the rest, in order.
+      const rest = (await store.readAll({ after: logged[0].position, limit: 10 })).filter((e) => e.streamId === s);
+      expect(rest.map((e) => e.type)).toEqual(['M2', 'M3']);
+      // A subscription checkpointed inside the append delivers only what follows the checkpoint.
+      const seen: string[] = [];
+      let done: () => void = () => undefined;
+      const got = new Promise<void>((r) => (done = r));
+      const subscription = store.subscribeToAll({
+        after: logged[1].position,
+        handler: async (batch) => {
+          for (const e of batch) if (e.streamId === s) seen.push(e.type);
+          if (seen.length >= 1) done();
+        },
+      });
+      await Promise.race([got, new Promise((_, reject) => setTimeout(() => reject(new Error('subscription too slow')), 10_000))]);
+      await new Promise((r) => setTimeout(r, 200));
+      await subscription.stop();
+      expect(seen).toEqual(['M3']);
     });
   });
 }

@@ -1,7 +1,7 @@
 /**
  * The event store port. Every case, the units directory and every published report live as streams of
- * events behind this interface; the embedded default is SQLite, production is EventStoreDB / KurrentDB.
- * Both adapters pass the same contract suite (`event-store.contract.ts`).
+ * events behind this interface; the embedded default is SQLite, production is PostgreSQL or EventStoreDB /
+ * KurrentDB. Every adapter passes the same contract suite (`event-store.contract.ts`).
  */
 
 /** Who caused an event (from the JWT of the request, or `system` for timers and consumers). */
@@ -29,11 +29,19 @@ export interface NewEvent<TType extends string = string, TData = unknown> {
   metadata: EventMetadata;
 }
 
-export interface StoredEvent<TType extends string = string, TData = unknown> extends NewEvent<TType, TData> {
+/** An event as a stream read gives it: no global position (EventStoreDB has none there — only `$all` reads carry one). */
+export interface RecordedEvent<TType extends string = string, TData = unknown> extends NewEvent<TType, TData> {
   streamId: string;
   /** 0-based position of the event in its stream. */
   revision: number;
-  /** Position in the global order of all streams; strictly increasing in append order. */
+}
+
+/**
+ * An event as the global log gives it (`readAll`, subscriptions), with its position in the order of all streams:
+ * strictly increasing, distinct for every event — also within one multi-event append (EventStoreDB's commit and
+ * prepare positions, encoded as one number: commit · 2⁶⁴ + prepare).
+ */
+export interface StoredEvent<TType extends string = string, TData = unknown> extends RecordedEvent<TType, TData> {
   position: bigint;
 }
 
@@ -77,9 +85,11 @@ export interface Subscription {
 }
 
 export interface EventStore {
+  /** Which adapter this is (`sqlite`, `postgres`, `eventstoredb`), for readiness and logs. */
+  readonly kind: string;
   append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
-  /** Events of one stream in revision order; [] for a stream that does not exist. */
-  readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  /** Events of one stream in revision order; [] for a stream that does not exist. They carry no global position. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Events of all streams in global order. */
   readAll(options: ReadAllOptions): Promise<StoredEvent[]>;
   /** Position of the newest event, null when the store is empty. */

@@ -18,28 +18,40 @@ import {
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
+  RecordedEvent,
   StoredEvent,
   SubscribeOptions,
   Subscription,
   WrongExpectedRevisionError,
 } from './event-store.port';
 
-function toStored(resolved: ResolvedEvent | AllStreamResolvedEvent): StoredEvent | null {
+const PREPARE_BITS = 64n;
+const PREPARE_MASK = (1n << PREPARE_BITS) - 1n;
+
+/**
+ * The port's position for an EventStoreDB position: (commit, prepare) as one number, commit · 2⁶⁴ + prepare. Events
+ * of one multi-event append share a commit position and differ in their prepare position, so the commit position
+ * alone would give them one position — and resuming "after" a checkpoint inside such an append would skip the rest.
+ */
+export const encodePosition = (p: { commit: bigint; prepare: bigint }): bigint => (p.commit << PREPARE_BITS) | (p.prepare & PREPARE_MASK);
+export const decodePosition = (position: bigint): { commit: bigint; prepare: bigint } => ({ commit: position >> PREPARE_BITS, prepare: position & PREPARE_MASK });
+
+/** An event of a stream read: no position — EventStoreDB gives real positions only on `$all` reads. */
+function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent | null {
   const e = resolved.event;
   if (!e || !e.isJson) return null;
-  return {
-    id: e.id,
-    streamId: e.streamId,
-    revision: Number(e.revision),
-    // The commit position orders $all; appends of one event each have distinct ones.
-    position: e.position?.commit ?? resolved.commitPosition ?? 0n,
-    type: e.type,
-    data: e.data,
-    metadata: e.metadata as unknown as StoredEvent['metadata'],
-  };
+  return { id: e.id, streamId: e.streamId, revision: Number(e.revision), type: e.type, data: e.data, metadata: e.metadata as unknown as StoredEvent['metadata'] };
 }
 
-function inRange(e: StoredEvent, options: ReadStreamOptions): boolean {
+/** An event of `$all` (readAll, subscriptions), with its (commit, prepare) position. */
+function toStored(resolved: AllStreamResolvedEvent): StoredEvent | null {
+  const recorded = toRecordedEvent(resolved);
+  const position = resolved.event?.position;
+  if (!recorded || !position) return null;
+  return { ...recorded, position: encodePosition(position) };
+}
+
+function inRange(e: RecordedEvent, options: ReadStreamOptions): boolean {
   if (options.occurredUntil && Date.parse(e.metadata.occurredAt) > options.occurredUntil.getTime()) return false;
   if (options.recordedUntil && Date.parse(e.metadata.recordedAt) > options.recordedUntil.getTime()) return false;
   return true;
@@ -51,6 +63,7 @@ function inRange(e: StoredEvent, options: ReadStreamOptions): boolean {
  * subscriptions; this maps them onto the port and nothing more.
  */
 export class EventStoreDbEventStore implements EventStore {
+  readonly kind = 'eventstoredb';
   private readonly client: EventStoreDBClient;
   private readonly subscriptions = new Set<Subscription>();
 
@@ -66,7 +79,8 @@ export class EventStoreDbEventStore implements EventStore {
         events.map((e) => jsonEvent({ id: e.id, type: e.type, data: e.data as never, metadata: e.metadata as never })),
         { expectedRevision },
       );
-      return { nextExpectedRevision: Number(result.nextExpectedRevision), position: result.position?.commit ?? 0n };
+      const written = result.position ? encodePosition(result.position) : 0n;
+      return { nextExpectedRevision: Number(result.nextExpectedRevision), position: events.length > 1 ? await this.positionOf(events[events.length - 1].id, written) : written };
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) {
         const actual = typeof error.actualVersion === 'bigint' ? Number(error.actualVersion) : 'no_stream';
@@ -76,11 +90,22 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
-  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
-    const out: StoredEvent[] = [];
+  /**
+   * The `$all` position of an event just appended (the last of a multi-event append, whose own prepare position the
+   * write result does not give): looked up among the newest events, else the write's position.
+   */
+  private async positionOf(eventId: string, fallback: bigint): Promise<bigint> {
+    for await (const resolved of this.client.readAll({ fromPosition: END, direction: 'backwards', maxCount: 1000 })) {
+      if (resolved.event?.id === eventId && resolved.event.position) return encodePosition(resolved.event.position);
+    }
+    return fallback;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const out: RecordedEvent[] = [];
     try {
       for await (const resolved of this.client.readStream(streamId, { fromRevision: START, direction: 'forwards' })) {
-        const e = toStored(resolved);
+        const e = toRecordedEvent(resolved);
         if (!e) continue;
         if (options.toRevision !== undefined && e.revision > options.toRevision) break;
         if (inRange(e, options)) out.push(e);
@@ -94,7 +119,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   async readAll({ after, limit }: ReadAllOptions): Promise<StoredEvent[]> {
     const out: StoredEvent[] = [];
-    const fromPosition = after === null ? START : { commit: after, prepare: after };
+    const fromPosition = after === null ? START : decodePosition(after);
     for await (const resolved of this.client.readAll({ fromPosition, direction: 'forwards', maxCount: limit + 1 })) {
       const e = toStored(resolved);
       if (!e || e.streamId.startsWith('$')) continue;
@@ -116,7 +141,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   subscribeToAll({ after, handler, onError }: SubscribeOptions): Subscription {
     const source = this.client.subscribeToAll({
-      fromPosition: after === null ? START : { commit: after, prepare: after },
+      fromPosition: after === null ? START : decodePosition(after),
       filter: excludeSystemEvents(),
     });
     let stopped = false;

@@ -56,6 +56,7 @@ function toStored(row: Row): StoredEvent {
  * One fsync then serves many callers, which is what lets the port keep up with raw inserts.
  */
 export class SqliteEventStore implements EventStore {
+  readonly kind = 'sqlite';
   private readonly queue: PendingAppend[] = [];
   private flushScheduled = false;
   private readonly appended = new EventEmitter();
@@ -237,6 +238,7 @@ export class SqliteEventStore implements EventStore {
           continue;
         }
         // Caught up: wait for our own append or the poll (appends by another process).
+        if (stopped) break;
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, POLL_MS);
           wake = () => {

@@ -1,5 +1,5 @@
 import { v5 as uuidv5 } from 'uuid';
-import { EventStore, NewEvent, StoredEvent, WrongExpectedRevisionError } from '@qf/event-store';
+import { EventStore, NewEvent, RecordedEvent, StoredEvent, WrongExpectedRevisionError } from '@qf/event-store';
 import { DomainError } from '../errors/domain-error';
 import type { CommandContext } from './command-context';
 import { formatShanghai } from '../time/calendar';
@@ -29,7 +29,7 @@ export interface Loaded<S> {
   state: S;
   /** Revision of the stream's last event; -1 when the stream does not exist. */
   version: number;
-  events: StoredEvent[];
+  events: RecordedEvent[];
 }
 
 const EVENT_ID_NAMESPACE = '6f1f4f3e-2a7b-4c55-9d0e-2f6a8c1b9e11';
@@ -37,11 +37,11 @@ const EVENT_ID_NAMESPACE = '6f1f4f3e-2a7b-4c55-9d0e-2f6a8c1b9e11';
 /** The id of the i-th event a command appends to a stream: the same for every retry of that command. */
 export const eventIdFor = (commandId: string, streamId: string, i: number) => uuidv5(`${commandId}:${streamId}:${i}`, EVENT_ID_NAMESPACE);
 
-export function toRecorded<E extends DomainEvent>(e: StoredEvent): Recorded<E> {
+export function toRecorded<E extends DomainEvent>(e: RecordedEvent): Recorded<E> {
   return { type: e.type, data: e.data, occurredAt: e.metadata.occurredAt, recordedAt: e.metadata.recordedAt } as Recorded<E>;
 }
 
-export function fold<S, E extends DomainEvent>(aggregate: Aggregate<S, E>, events: StoredEvent[]): S {
+export function fold<S, E extends DomainEvent>(aggregate: Aggregate<S, E>, events: RecordedEvent[]): S {
   return events.reduce((s, e) => aggregate.evolve(s, toRecorded<E>(e)), aggregate.initialState());
 }
 

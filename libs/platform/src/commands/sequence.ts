@@ -24,14 +24,14 @@ export async function allocateDailyId(store: EventStore, prefix: string, day: Da
 
 /**
  * Waits (bounded) until another context's reaction has written the stream — a referral's clue, registered by the clue
- * context — and answers the position of its last event, or null when it has not appeared in time (it still will:
- * reactions are durable; the caller has its answer either way).
+ * context — and answers the store's head position then, for the caller's read models to settle on; null when it has
+ * not appeared in time (it still will: reactions are durable; the caller has its answer either way). A stream read
+ * carries no global position (EventStoreDB gives none there), so the head is asked for.
  */
 export async function awaitStream(store: EventStore, streamId: string, timeoutMs: number): Promise<bigint | null> {
   const until = Date.now() + timeoutMs;
   for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
-    const events = await store.readStream(streamId);
-    if (events.length) return events[events.length - 1].position;
+    if ((await store.readStream(streamId, { toRevision: 0 })).length) return store.headPosition();
     if (Date.now() >= until) return null;
     await new Promise((resolve) => setTimeout(resolve, pause));
   }

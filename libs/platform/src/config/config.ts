@@ -12,6 +12,8 @@ export interface AppConfig {
   piiKey: Buffer;
   clock: { mode: 'system' | 'manual'; start?: string };
   eventStoreUrl?: string;
+  /** The PostgreSQL event store's schema (EVENTSTORE_SCHEMA, default `eventstore`). */
+  eventStoreSchema?: string;
   readModelUrl?: string;
   readModelSchema?: string;
   redisUrl?: string;
@@ -65,6 +67,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (clockMode === 'manual' && production) problems.push('CLOCK=manual is refused when NODE_ENV=production');
   if (env.CLOCK_START && Number.isNaN(Date.parse(env.CLOCK_START))) problems.push('CLOCK_START must be an ISO 8601 time');
 
+  if (env.EVENTSTORE_URL && !/^(postgres(ql)?|esdb(\+discover)?|kurrent(db)?(\+discover)?):\/\//.test(env.EVENTSTORE_URL)) {
+    problems.push('EVENTSTORE_URL must be a postgres:// or esdb:// URL');
+  }
+  if (env.EVENTSTORE_SCHEMA && !/^[a-z_][a-z0-9_]{0,62}$/.test(env.EVENTSTORE_SCHEMA)) problems.push('EVENTSTORE_SCHEMA must be a lower-case SQL identifier');
   const readModelUrl = env.READMODEL_URL || undefined;
   if (readModelUrl && !/^postgres(ql)?:\/\//.test(readModelUrl)) problems.push('READMODEL_URL must be a postgres:// URL');
   const waitMs = Number(env.PROJECTION_WAIT_MS ?? 2000);
@@ -78,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     piiKey,
     clock: { mode: clockMode, start: env.CLOCK_START },
     eventStoreUrl: env.EVENTSTORE_URL || undefined,
+    eventStoreSchema: env.EVENTSTORE_SCHEMA || undefined,
     readModelUrl,
     readModelSchema: env.READMODEL_SCHEMA || undefined,
     redisUrl: env.REDIS_URL || undefined,

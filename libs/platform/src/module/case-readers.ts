@@ -1,7 +1,7 @@
 import { Controller, Get, Injectable, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
-import type { StoredEvent } from '@qf/event-store';
+import type { RecordedEvent } from '@qf/event-store';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/auth.guard';
 import { DomainError } from '../errors/domain-error';
@@ -20,7 +20,7 @@ export class AsOfQuery {
 }
 
 /** One entry of a case's event timeline (SPEC §3); `data` is the event's data after the caller's masking. */
-export function timelineEntry(e: StoredEvent, data: unknown) {
+export function timelineEntry(e: RecordedEvent, data: unknown) {
   return {
     id: e.id,
     revision: e.revision,

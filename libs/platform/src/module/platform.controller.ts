@@ -45,7 +45,7 @@ export class PlatformController {
   async ready(@Res({ passthrough: true }) res: Response) {
     const checks: Record<string, { status: 'up' | 'down'; detail?: unknown }> = {};
     try {
-      checks.eventStore = { status: 'up', detail: { head: String((await this.store.headPosition()) ?? 'empty') } };
+      checks.eventStore = { status: 'up', detail: { kind: this.store.kind, head: String((await this.store.headPosition()) ?? 'empty') } };
     } catch {
       checks.eventStore = { status: 'down' };
     }

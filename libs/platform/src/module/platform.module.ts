@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Global, Inject, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { EventStore, EventStoreDbEventStore, SqliteEventStore } from '@qf/event-store';
+import { EventStore, EventStoreDbEventStore, PostgresEventStore, SqliteEventStore } from '@qf/event-store';
 import { ReadModelDb, createReadModelDb } from '@qf/projections';
 import { AppConfig, loadConfig } from '../config/config';
 import { APP_CONFIG, CLOCK, EVENT_STORE, READ_MODEL_DB } from '../tokens';
@@ -19,9 +19,15 @@ import { ReadinessChecks } from './readiness';
 import { SlaPolicyService } from './sla-policy.service';
 import { SlaPolicyController } from './sla-policy.http';
 
-/** Opens the event store of the deployment: EventStoreDB when EVENTSTORE_URL is set, else SQLite in DATA_DIR. */
-export function openEventStore(config: AppConfig): EventStore {
-  return config.eventStoreUrl ? new EventStoreDbEventStore(config.eventStoreUrl) : SqliteEventStore.open(join(config.dataDir, 'events.sqlite'));
+/**
+ * Opens the event store of the deployment (SPEC §11): PostgreSQL for `EVENTSTORE_URL=postgres://…` (schema
+ * `EVENTSTORE_SCHEMA`, default `eventstore`), EventStoreDB / KurrentDB for `esdb://…`, else SQLite in DATA_DIR.
+ */
+export async function openEventStore(config: AppConfig): Promise<EventStore> {
+  const url = config.eventStoreUrl;
+  if (!url) return SqliteEventStore.open(join(config.dataDir, 'events.sqlite'));
+  if (/^postgres(ql)?:\/\//.test(url)) return PostgresEventStore.open(url, { schema: config.eventStoreSchema });
+  return new EventStoreDbEventStore(url);
 }
 
 /** Opens the read-model database: PostgreSQL when READMODEL_URL is set, else SQLite in DATA_DIR. */
