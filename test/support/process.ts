@@ -9,9 +9,9 @@ export interface ServerProcess {
   output: () => string;
 }
 
-/** Starts `npm start`'s entry point as a real process and resolves once it listens. */
-export function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/standalone/src/main.ts'], {
+/** Starts `npm start`'s entry point (or another app's) as a real process and resolves once it listens. */
+export function startServerProcess(env: Record<string, string>, timeoutMs = 60_000, entry = 'apps/standalone/src/main.ts'): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', PORT: '0', QUEUE_PREFIX: `qf-test-${process.pid}-${Date.now()}`, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

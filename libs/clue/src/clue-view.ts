@@ -1,4 +1,4 @@
-import type { StoredEvent } from '@qf/event-store';
+import type { RecordedEvent } from '@qf/event-store';
 import { Erased, PiiVault, deadlineView, maskIdNumber, maskName, maskPhone, personViews, timelineEntry } from '@qf/platform';
 import type { Clue, Reporter, StoredReporter } from './clue';
 
@@ -21,7 +21,7 @@ export function clueDetail(state: Clue, version: number, now: Date, reporter: Re
 }
 
 /** The timeline: the reporter masked (or "[erased]"), never the sealed form. */
-export async function clueTimeline(vault: PiiVault, events: StoredEvent[]) {
+export async function clueTimeline(vault: PiiVault, events: RecordedEvent[]) {
   const stored = events.map((e) => ((e.data as { reporter?: StoredReporter | null }).reporter ?? null));
   const views = await reporterViews(vault, stored, false);
   return events.map((e, i) => {

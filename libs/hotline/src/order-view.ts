@@ -1,4 +1,4 @@
-import { StoredEvent } from '@qf/event-store';
+import type { RecordedEvent } from '@qf/event-store';
 import { Erased, PiiVault, deadlineView, maskName, maskPhone, personViews, timelineEntry } from '@qf/platform';
 import { Caller, StoredCaller, WorkOrder } from './work-order';
 
@@ -44,7 +44,7 @@ export function orderDetail(state: WorkOrder, version: number, now: Date, caller
 export type OrderDetail = ReturnType<typeof orderDetail>;
 
 /** The event timeline (SPEC §3): the caller masked for everyone, never the sealed form or its digest. */
-export async function timeline(vault: PiiVault, events: StoredEvent[]) {
+export async function timeline(vault: PiiVault, events: RecordedEvent[]) {
   const callers = events.map((e) => ((e.data as { caller?: StoredCaller | null }).caller ?? null));
   const views = await callerViews(vault, callers, callers.map(() => false));
   return events.map((e, i) => {

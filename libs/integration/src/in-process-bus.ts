@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Kysely } from 'kysely';
 import type { OutboundMessage } from '@qf/contracts';
-import { ReadModelCheckpointStore } from '@qf/projections';
+import { ReadModelCheckpointStore, migrateExclusively } from '@qf/projections';
 import type { BusSubscription, DeliveredMessage, MessageBus } from './bus.port';
 import { insertOutbox, migrateOutbox, readOutbox } from './outbox';
 
@@ -29,8 +29,10 @@ export class InProcessBus implements MessageBus {
   }
 
   async migrate(): Promise<void> {
-    await migrateOutbox(this.db, this.dialect);
-    await this.checkpoints.migrate();
+    await migrateExclusively({ db: this.db, dialect: this.dialect }, async (db) => {
+      await migrateOutbox(db, this.dialect);
+      await this.checkpoints.migrate(db);
+    });
   }
 
   async publish(messages: OutboundMessage[], upTo: bigint): Promise<void> {

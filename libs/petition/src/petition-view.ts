@@ -1,4 +1,4 @@
-import type { StoredEvent } from '@qf/event-store';
+import type { RecordedEvent } from '@qf/event-store';
 import { Erased, PiiVault, deadlineView, maskAddress, maskIdNumber, maskName, maskPhone, personViews, timelineEntry } from '@qf/platform';
 import type { Petition, Petitioner, StoredPetitioner } from './petition';
 
@@ -45,7 +45,7 @@ export function petitionDetail(state: Petition, version: number, now: Date, peti
 }
 
 /** The timeline: the petitioner masked for everyone, without the sealed form or its digest. */
-export async function petitionTimeline(vault: PiiVault, events: StoredEvent[]) {
+export async function petitionTimeline(vault: PiiVault, events: RecordedEvent[]) {
   const stored = events.map((e) => ((e.data as { petitioner?: StoredPetitioner }).petitioner ?? null));
   const views = await petitionerViews(vault, stored, stored.map(() => false));
   return events.map((e, i) => {

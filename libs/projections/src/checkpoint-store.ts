@@ -10,8 +10,8 @@ const TABLE = 'reactor_checkpoints';
 export class ReadModelCheckpointStore implements CheckpointStore {
   constructor(private readonly db: Kysely<any>) {}
 
-  async migrate(): Promise<void> {
-    await this.db.schema.createTable(TABLE).ifNotExists().addColumn('name', 'text', (c) => c.primaryKey()).addColumn('position', 'text', (c) => c.notNull()).execute();
+  async migrate(db: Kysely<any> = this.db): Promise<void> {
+    await db.schema.createTable(TABLE).ifNotExists().addColumn('name', 'text', (c) => c.primaryKey()).addColumn('position', 'text', (c) => c.notNull()).execute();
   }
 
   async load(name: string): Promise<bigint | null> {

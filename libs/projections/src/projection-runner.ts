@@ -1,12 +1,10 @@
 import { Kysely, sql } from 'kysely';
 import type { EventStore, StoredEvent, Subscription } from '@qf/event-store';
 import type { Projection } from './projection';
-import type { ReadModelDb } from './read-model-db';
+import { migrateExclusively, type ReadModelDb } from './read-model-db';
 
 const CHECKPOINTS = 'projection_checkpoints';
 const RETRY_MS = 1000;
-/** pg_advisory_xact_lock key serialising read-model migrations across processes. */
-const MIGRATION_LOCK = 7_411_002;
 
 export interface RunnerLogger {
   info(message: string): void;
@@ -49,12 +47,8 @@ export class ProjectionRunner {
   }
 
   private async prepare(): Promise<void> {
-    if (this.readModels.dialect !== 'postgres') return this.migrate(this.db);
     // Services starting together on one PostgreSQL would race each other's CREATE TABLE IF NOT EXISTS: one at a time.
-    await this.db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
-      await this.migrate(trx);
-    });
+    await migrateExclusively(this.readModels, (db) => this.migrate(db));
   }
 
   private async migrate(db: Kysely<any>): Promise<void> {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { Client, Pool } from 'pg';
 
 /** The read-model database: SQLite on the embedded default, PostgreSQL in production — one Kysely API for both. */
@@ -35,4 +35,19 @@ export async function createReadModelDb(opts: { url?: string; sqlitePath?: strin
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/** pg_advisory_xact_lock key serialising read-model migrations across processes (the projection runner's too). */
+export const MIGRATION_LOCK = 7_411_002;
+
+/**
+ * Runs schema changes (`create table if not exists …`) so that services starting together on one PostgreSQL do not
+ * race each other's catalog inserts: one process at a time, each in a transaction under one advisory lock.
+ */
+export async function migrateExclusively(readModels: Pick<ReadModelDb, 'db' | 'dialect'>, migrate: (db: Kysely<any>) => Promise<void>): Promise<void> {
+  if (readModels.dialect !== 'postgres') return migrate(readModels.db);
+  await readModels.db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
+    await migrate(trx);
+  });
 }

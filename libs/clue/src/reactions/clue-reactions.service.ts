@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore, StoredEvent } from '@qf/event-store';
-import { ReadModelCheckpointStore, type ReadModelDb } from '@qf/projections';
+import { ReadModelCheckpointStore, migrateExclusively, type ReadModelDb } from '@qf/projections';
 import { CLUE_ID_PREFIX, type DeadlineEscalated, type OrderReferred, type PetitionReferred } from '@qf/contracts';
 import { EVENT_STORE, EventReactor, READ_MODEL_DB, SYSTEM_ACTOR, allocateDailyId, type CommandContext } from '@qf/platform';
 import { DirectoryService } from '@qf/directory';
@@ -28,7 +28,7 @@ export class ClueReactionsService implements OnApplicationBootstrap, OnApplicati
 
   async onApplicationBootstrap(): Promise<void> {
     const checkpoints = new ReadModelCheckpointStore(this.readModels.db);
-    await checkpoints.migrate();
+    await migrateExclusively(this.readModels, (db) => checkpoints.migrate(db));
     this.reactor = new EventReactor('clue-reactions', this.store, checkpoints, (e) => this.handle(e), { error: (m) => this.logger.error(m) });
     await this.reactor.start();
   }

@@ -36,8 +36,8 @@ export class IdempotencyStore {
     private readonly vault: PiiVault,
   ) {}
 
-  async migrate(): Promise<void> {
-    await this.db.schema
+  async migrate(db: Kysely<any> = this.db): Promise<void> {
+    await db.schema
       .createTable('idempotency_keys')
       .ifNotExists()
       .addColumn('scope', 'text', (c) => c.primaryKey())

@@ -2,13 +2,13 @@ import { join } from 'node:path';
 import { Global, Inject, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { EventStore, EventStoreDbEventStore, PostgresEventStore, SqliteEventStore } from '@qf/event-store';
-import { ReadModelDb, createReadModelDb } from '@qf/projections';
+import { ReadModelDb, createReadModelDb, migrateExclusively } from '@qf/projections';
 import { AppConfig, loadConfig } from '../config/config';
 import { APP_CONFIG, CLOCK, EVENT_STORE, READ_MODEL_DB } from '../tokens';
 import { AuthGuard } from '../auth/auth.guard';
 import { HttpErrorFilter } from '../errors/http-exception.filter';
 import { DisclosureAuditors, IdempotencyInterceptor, IdempotencyStore } from '../http/idempotency';
-import { createClock } from '../time/clock';
+import { Clock, createClock } from '../time/clock';
 import { Metrics } from '../observability/metrics';
 import { PiiVault } from '../pii/pii-vault';
 import { ProjectionsService } from './projections.service';
@@ -64,14 +64,18 @@ export class PlatformModule implements OnModuleInit, OnApplicationShutdown {
     private readonly vault: PiiVault,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly readModels: ReadModelDb,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await this.idempotency.migrate();
-    await this.vault.migrate();
+    await migrateExclusively(this.readModels, async (db) => {
+      await this.idempotency.migrate(db);
+      await this.vault.migrate(db);
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.clock.close?.();
     await this.store.close();
     await this.readModels.close();
   }

@@ -54,8 +54,8 @@ export class PiiVault {
     this.transientKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'qingfeng transient', 32));
   }
 
-  async migrate(): Promise<void> {
-    await this.db.schema
+  async migrate(db: Kysely<any> = this.db): Promise<void> {
+    await db.schema
       .createTable(KEYS_TABLE)
       .ifNotExists()
       .addColumn('subject', 'text', (c) => c.primaryKey())

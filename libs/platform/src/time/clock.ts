@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, unwatchFile, watchFile, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The one clock the system reads time through (SPEC §4). */
@@ -6,6 +6,8 @@ export interface Clock {
   now(): Date;
   /** Called after the clock moves (manual clock only); returns an unsubscribe function. */
   onAdvance(listener: (now: Date) => void): () => void;
+  /** Stops watching for moves made by other processes (manual clock only). */
+  close?(): void;
 }
 
 export class SystemClock implements Clock {
@@ -26,14 +28,40 @@ export class ClockMovedBackwardsError extends Error {
 
 /**
  * CLOCK=manual: time stands still until an admin moves it forward. Kept in DATA_DIR/clock.json, so a restart
- * resumes at the same moment and time-driven work is neither lost nor replayed.
+ * resumes at the same moment and time-driven work is neither lost nor replayed. Processes sharing a DATA_DIR (the
+ * services of a topology on one machine) share the clock: each watches the file and follows a move made through
+ * any of them within a fraction of a second.
  */
 export class ManualClock implements Clock {
   private current: Date;
   private readonly listeners = new Set<(now: Date) => void>();
 
+  private watching = false;
+
   private constructor(private readonly file: string, start: Date) {
     this.current = start;
+  }
+
+  /** Follows moves written by another process into the shared file. */
+  private watch(): void {
+    if (this.watching) return;
+    this.watching = true;
+    watchFile(this.file, { interval: 200, persistent: false }, () => {
+      try {
+        const stored = new Date((JSON.parse(readFileSync(this.file, 'utf8')) as { now: string }).now);
+        if (stored.getTime() > this.current.getTime()) {
+          this.current = stored;
+          for (const listener of this.listeners) listener(this.now());
+        }
+      } catch {
+        // A file being replaced: the next change notification reads it whole (writes are write-then-rename).
+      }
+    });
+  }
+
+  close(): void {
+    if (this.watching) unwatchFile(this.file);
+    this.watching = false;
   }
 
   static open(dataDir: string, start: Date): ManualClock {
@@ -41,10 +69,13 @@ export class ManualClock implements Clock {
     const file = join(dataDir, 'clock.json');
     if (existsSync(file)) {
       const stored = JSON.parse(readFileSync(file, 'utf8')) as { now: string };
-      return new ManualClock(file, new Date(stored.now));
+      const clock = new ManualClock(file, new Date(stored.now));
+      clock.watch();
+      return clock;
     }
     const clock = new ManualClock(file, start);
     clock.persist();
+    clock.watch();
     return clock;
   }
 
