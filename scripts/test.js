@@ -5,7 +5,7 @@
  */
 const { spawnSync } = require('node:child_process');
 
-const servers = { READMODEL_URL: 'PostgreSQL', REDIS_URL: 'Redis', EVENTSTORE_URL: 'EventStoreDB', KAFKA_BROKERS: 'Kafka' };
+const servers = { READMODEL_URL: 'PostgreSQL', REDIS_URL: 'Redis', EVENTSTORE_URL: 'Event store (EventStoreDB or PostgreSQL)', KAFKA_BROKERS: 'Kafka' };
 for (const [name, server] of Object.entries(servers)) {
   console.log(`${server} suites: ${process.env[name] ? `ON (${name} set)` : `off (set ${name} to run them)`}`);
 }
