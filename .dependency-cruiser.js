@@ -3,8 +3,24 @@
  * DTOs, services, consumers and processors. Run by `npm run depcruise` and by the test suite.
  */
 const NEST_FILES = '(\\.module|\\.http|\\.dto|\\.service|\\.controller|\\.consumer|\\.processor|\\.query|\\.guard|\\.filter|\\.spec|\\.e2e\\.spec)\\.ts$';
+/** What a pure module must never reach, however indirectly. */
+const FRAMEWORKS_AND_DRIVERS =
+  '(^|/)node_modules/(@nestjs|express|better-sqlite3|pg|pg-[a-z-]+|kysely|ioredis|bullmq|@eventstore|kafkajs|pino|pino-http|prom-client|class-validator|class-transformer|exceljs|jsonwebtoken)/';
 module.exports = {
   forbidden: [
+    {
+      name: 'kernel-reaches-no-framework-or-driver',
+      comment: 'The domain kernel is pure: nothing reachable from it may be a framework, a driver or a server client.',
+      severity: 'error',
+      from: { path: '^libs/kernel/' },
+      to: { path: FRAMEWORKS_AND_DRIVERS, reachable: true },
+    },
+    {
+      name: 'kernel-imports-no-lib-of-ours',
+      severity: 'error',
+      from: { path: '^libs/kernel/' },
+      to: { path: '^libs/(?!kernel/)' },
+    },
     {
       name: 'domain-imports-no-framework',
       comment: 'Aggregates and decide functions stay pure: no @nestjs import outside the adapter files.',
@@ -57,7 +73,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)dist/' },
+    exclude: { path: '^dist/' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
     combinedDependencies: false,

@@ -6,7 +6,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false, tsconfig: { isolatedModules: true } }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
-    '^@qf/(event-store|projections|platform|directory|hotline|petition|clue|reporting|supervision|contracts|integration)$': '<rootDir>/libs/$1/src',
+    '^@qf/(event-store|projections|platform|directory|hotline|petition|clue|reporting|supervision|contracts|integration|kernel)$': '<rootDir>/libs/$1/src',
   },
   testTimeout: 30000,
   reporters: ['default', '<rootDir>/scripts/summary-reporter.js'],

@@ -1,9 +1,9 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { Actor, Role, UNIT_BOUND_ROLES, hasRole } from './actor';
+import { Actor, Role, UNIT_BOUND_ROLES, hasRole } from '@qf/kernel';
 import { verifyToken } from './jwt';
-import { DomainError } from '../errors/domain-error';
+import { DomainError } from '@qf/kernel';
 import { APP_CONFIG } from '../tokens';
 import type { AppConfig } from '../config/config';
 

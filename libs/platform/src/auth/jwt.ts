@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
-import { Actor, ROLES, Role } from './actor';
-import { DomainError } from '../errors/domain-error';
+import { Actor, ROLES, Role } from '@qf/kernel';
+import { DomainError } from '@qf/kernel';
 
 /** Verifies an HS256 token and returns the caller; any defect is UNAUTHENTICATED (no detail is leaked). */
 export function verifyToken(token: string, secret: string): Actor {

@@ -1,29 +1,7 @@
 import { v5 as uuidv5 } from 'uuid';
-import { EventStore, NewEvent, RecordedEvent, StoredEvent, WrongExpectedRevisionError } from '@qf/event-store';
-import { DomainError } from '../errors/domain-error';
-import type { CommandContext } from './command-context';
-import { formatShanghai } from '../time/calendar';
-
-/** A domain event as decide produces it: a type and its data. */
-export interface DomainEvent<TType extends string = string, TData = unknown> {
-  type: TType;
-  data: TData;
-}
-
-/** A domain event as evolve sees it: with the business time it happened at. */
-export type Recorded<E extends DomainEvent> = E & { occurredAt: string; recordedAt: string };
-
-/** The pure core of an aggregate (emmett style): a state, and a fold over its events. */
-export interface Aggregate<S, E extends DomainEvent> {
-  initialState: () => S;
-  evolve: (state: S, event: Recorded<E>) => S;
-}
-
-export interface Decision<E extends DomainEvent> {
-  events: E[];
-  /** Business time of the events; defaults to the command's `now` (imports pass a past dispatch time). */
-  occurredAt?: Date;
-}
+import { EventStore, NewEvent, RecordedEvent, WrongExpectedRevisionError } from '@qf/event-store';
+import { DomainError, fold, formatShanghai, type Aggregate, type CommandContext, type Decision, type DomainEvent } from '@qf/kernel';
+export { decision, fold, toRecorded, type Aggregate, type Decision, type DomainEvent, type Recorded } from '@qf/kernel';
 
 export interface Loaded<S> {
   state: S;
@@ -36,14 +14,6 @@ const EVENT_ID_NAMESPACE = '6f1f4f3e-2a7b-4c55-9d0e-2f6a8c1b9e11';
 
 /** The id of the i-th event a command appends to a stream: the same for every retry of that command. */
 export const eventIdFor = (commandId: string, streamId: string, i: number) => uuidv5(`${commandId}:${streamId}:${i}`, EVENT_ID_NAMESPACE);
-
-export function toRecorded<E extends DomainEvent>(e: RecordedEvent): Recorded<E> {
-  return { type: e.type, data: e.data, occurredAt: e.metadata.occurredAt, recordedAt: e.metadata.recordedAt } as Recorded<E>;
-}
-
-export function fold<S, E extends DomainEvent>(aggregate: Aggregate<S, E>, events: RecordedEvent[]): S {
-  return events.reduce((s, e) => aggregate.evolve(s, toRecorded<E>(e)), aggregate.initialState());
-}
 
 export async function load<S, E extends DomainEvent>(
   store: EventStore,

@@ -1,7 +1,7 @@
 import type { EventStore } from '@qf/event-store';
-import type { CommandContext } from './command-context';
+import type { CommandContext } from '@qf/kernel';
 import { eventIdFor, execute } from './aggregate';
-import { shanghaiDate } from '../time/calendar';
+import { shanghaiDate } from '@qf/kernel';
 
 type NumberAllocated = { type: 'NumberAllocated'; data: { n: number } };
 const counter = { initialState: () => 0, evolve: (n: number, e: NumberAllocated) => Math.max(n, e.data.n) };

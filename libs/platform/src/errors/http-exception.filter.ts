@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError, ErrorCode, STATUS_OF } from './domain-error';
+import { DomainError, ErrorCode, STATUS_OF } from '@qf/kernel';
 
 const CODE_OF_STATUS: Record<number, ErrorCode> = {
   400: 'VALIDATION_FAILED',

@@ -1,6 +1,6 @@
 import express, { ErrorRequestHandler, RequestHandler } from 'express';
 import { toErrorBody } from '../errors/http-exception.filter';
-import { DomainError } from '../errors/domain-error';
+import { DomainError } from '@qf/kernel';
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
 

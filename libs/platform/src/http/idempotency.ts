@@ -3,14 +3,14 @@ import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } fr
 import type { Response } from 'express';
 import { Kysely, sql } from 'kysely';
 import { Observable, from, mergeMap, of } from 'rxjs';
-import { DomainError } from '../errors/domain-error';
+import { DomainError } from '@qf/kernel';
 import { CLOCK } from '../tokens';
 import type { Clock } from '../time/clock';
 import type { CommandRequest } from './request-context';
 import { ERASED, PiiVault, SealedPii } from '../pii/pii-vault';
 import { Disclosure, SealedView, isSealedView, recordDisclosures } from '../pii/disclosures';
-import type { Actor } from '../auth/actor';
-import { canonicalJson } from '../canonical-json';
+import type { Actor } from '@qf/kernel';
+import { canonicalJson } from '@qf/kernel';
 
 const WINDOW_MS = 24 * 60 * 60 * 1000;
 

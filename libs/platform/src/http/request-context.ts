@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { AuthedRequest } from '../auth/auth.guard';
-import type { Actor } from '../auth/actor';
-import { DomainError } from '../errors/domain-error';
-import type { CommandContext } from '../commands/command-context';
+import type { Actor } from '@qf/kernel';
+import { DomainError } from '@qf/kernel';
+import type { CommandContext } from '@qf/kernel';
 
 const CORRELATION_HEADER = 'x-correlation-id';
 

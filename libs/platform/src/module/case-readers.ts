@@ -2,9 +2,9 @@ import { Controller, Get, Injectable, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
 import type { RecordedEvent } from '@qf/event-store';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '@qf/kernel';
 import { CurrentActor } from '../auth/auth.guard';
-import { DomainError } from '../errors/domain-error';
+import { DomainError } from '@qf/kernel';
 
 /** A point in history to fold a case at (SPEC §3): business time `asOf`, optionally as known at `knownAt`. */
 export class AsOfQuery {

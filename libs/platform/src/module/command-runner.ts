@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@qf/event-store';
 import { Aggregate, Decision, DomainEvent, Executed, execute } from '../commands/aggregate';
-import type { CommandContext } from '../commands/command-context';
+import type { CommandContext } from '@qf/kernel';
 import { Metrics } from '../observability/metrics';
 import { EVENT_STORE } from '../tokens';
 import { ProjectionsService } from './projections.service';

@@ -3,14 +3,14 @@ import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, Ap
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import type { Response } from 'express';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '@qf/kernel';
 import { CurrentActor, Roles } from '../auth/auth.guard';
-import { DomainError } from '../errors/domain-error';
+import { DomainError } from '@qf/kernel';
 import { CommandRequest, commandContextOf } from '../http/request-context';
 import { createValidationPipe } from '../http/validation';
-import type { CaseKind, SlaPolicy, UrgencyKey } from '../time/sla-policy';
-import { MAX_LIMIT_AMOUNT, TIME_UNITS, stagesOf } from '../time/sla-policy-changes';
-import type { TimeLimit, TimeUnit } from '../time/time-limit';
+import type { CaseKind, SlaPolicy, UrgencyKey } from '@qf/kernel';
+import { MAX_LIMIT_AMOUNT, TIME_UNITS, stagesOf } from '@qf/kernel';
+import type { TimeLimit, TimeUnit } from '@qf/kernel';
 import { SlaPolicyService } from './sla-policy.service';
 
 /** The public names of the kinds (SPEC §4 says `supervision`; inside, the kind is `supervision_order`). */

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@qf/event-store';
 import { toRecorded } from '../commands/aggregate';
-import type { CommandContext } from '../commands/command-context';
+import type { CommandContext } from '@qf/kernel';
 import { CLOCK, EVENT_STORE } from '../tokens';
 import type { Clock } from '../time/clock';
-import type { SlaPolicy } from '../time/sla-policy';
-import { ChangeSlaLimit, SLA_POLICY_STREAM, SlaPolicyEvent, SlaPolicyTimeline, decideSlaPolicy, slaPolicyAggregate, slaPolicyTimeline } from '../time/sla-policy-changes';
+import type { SlaPolicy } from '@qf/kernel';
+import { ChangeSlaLimit, SLA_POLICY_STREAM, SlaPolicyEvent, SlaPolicyTimeline, decideSlaPolicy, slaPolicyAggregate, slaPolicyTimeline } from '@qf/kernel';
 import { CommandRunner } from './command-runner';
 
 /**

@@ -1,5 +1,5 @@
-import type { Aggregate, Decision, DomainEvent, Recorded } from '../commands/aggregate';
-import { DomainError, FieldProblem } from '../errors/domain-error';
+import type { Aggregate, Decision, DomainEvent, Recorded } from './aggregate';
+import { DomainError, FieldProblem } from './errors';
 import { CaseKind, DEFAULT_SLA_POLICY, SlaPolicy, StageLimit, UrgencyKey } from './sla-policy';
 import type { TimeLimit, TimeUnit } from './time-limit';
 

@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/actor';
+import type { Actor } from './actor';
 
 /** Inputs of a command beyond its body: who, when, and the ids that make it idempotent and traceable. */
 export interface CommandContext {

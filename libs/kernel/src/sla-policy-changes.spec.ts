@@ -1,5 +1,5 @@
-import type { Recorded } from '../commands/aggregate';
-import { DomainError } from '../errors/domain-error';
+import type { Recorded } from './aggregate';
+import { DomainError } from './errors';
 import { formatShanghai } from './calendar';
 import { DEFAULT_SLA_POLICY, SlaPolicy } from './sla-policy';
 import { ChangeSlaLimit, SlaLimitChanged, SlaPolicyEvent, decideSlaPolicy, decideUnderPolicy, slaPolicyAggregate, slaPolicyTimeline } from './sla-policy-changes';
