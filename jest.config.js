@@ -6,6 +6,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false, tsconfig: { isolatedModules: true } }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
+    '^@qf/kernel/testing$': '<rootDir>/libs/kernel/src/testing',
     '^@qf/(event-store|projections|platform|directory|hotline|petition|clue|reporting|supervision|contracts|integration|kernel)$': '<rootDir>/libs/$1/src',
   },
   testTimeout: 30000,

@@ -1,4 +1,4 @@
-import { Actor, DomainError, SlaPolicy, dueAt, formatShanghai, forbidden, hasRole, invalidTransition, limitFor, warnAt } from '@qf/platform';
+import { Actor, DomainError, SlaPolicy, dueAt, formatShanghai, forbidden, hasRole, invalidTransition, limitFor, warnAt } from '@qf/kernel';
 import type { DeadlineStart, OrderStatus, Urgency, WorkOrder } from './work-order';
 
 /** Inputs every hotline decision gets besides its command: who, when, and the SLA policy in force. */

@@ -1,5 +1,5 @@
 import type { CaseKindDefinition, HotlineCaseFacts } from '@qf/contracts';
-import type { Recorded } from '@qf/platform';
+import type { Recorded } from '@qf/kernel';
 import { STREAM_PREFIX, WorkOrder, WorkOrderEvent, evolve, initialWorkOrder } from './work-order';
 
 /**

@@ -1,6 +1,6 @@
-import { closeStage, moveStage, startDeadlines } from '@qf/platform';
+import { closeStage, moveStage, startDeadlines } from '@qf/kernel';
 import type { OrderReferred } from '@qf/contracts';
-import type { Deadline as GenericDeadline, DeadlineStart as GenericDeadlineStart, Recorded, SealedPii } from '@qf/platform';
+import type { Deadline as GenericDeadline, DeadlineStart as GenericDeadlineStart, Recorded, SealedPii } from '@qf/kernel';
 
 /**
  * 12345 work order (工单) — the aggregate of SPEC §3.1: the hotline centre dispatches a citizen's request to a

@@ -3,6 +3,8 @@ import type { EventStore } from '@qf/event-store';
 import type { ReadModelDb } from '@qf/projections';
 import {
   APP_CONFIG,
+  CommandRequest,
+  commandContextOf,
   Actor,
   AppConfig,
   ReferDto,
@@ -29,16 +31,14 @@ import {
 } from '@qf/platform';
 import { DirectoryService, mayReadCase, readScope } from '@qf/directory';
 import { CLUE_ID_PREFIX, clueStreamOf } from '@qf/contracts';
-import { decideReferOrder } from './refer-order/refer-order';
 import type { CreateOrderDto } from './create-order/create-order.dto';
-import { decideCreateOrder } from './create-order/create-order';
+import { WorkOrderCommand, decide } from './work-order.decide';
 import { Caller, StoredCaller, WorkOrder, WorkOrderEvent, streamOf, workOrderAggregate } from './work-order';
 import { HotlineDecideContext } from './hotline-rules';
 import { callerViews, orderDetail, timeline } from './order-view';
 import { WORK_ORDERS_TABLE, WorkOrderRow, workOrdersProjection } from './read-models/work-orders.projection';
 import { ListOrdersQuery } from './list-orders.query';
 
-type Decide = (state: WorkOrder, ctx: HotlineDecideContext) => WorkOrderEvent[] | Decision<WorkOrderEvent>;
 
 /**
  * The application service of the hotline context: runs decisions against order streams, checks what only the
@@ -77,11 +77,19 @@ export class WorkOrdersService implements OnModuleInit {
     this.directory.assertActiveUnit(unitId);
   }
 
-  /** Decides under the SLA policy in force when the order's deadlines start: its dispatch time, else now. */
-  async run(orderNo: string, ctx: CommandContext, decide: Decide) {
+  /** A command's context from its HTTP request: the caller, the clock's now, idempotency and If-Match. */
+  context(req: CommandRequest, actor: Actor): CommandContext {
+    return commandContextOf(req, actor, this.clock.now());
+  }
+
+  /**
+   * Runs one command against the order's stream through the work order's one `decide`, under the SLA policy in
+   * force when the order's deadlines start (its dispatch time, else now), and answers the order as the caller sees it.
+   */
+  async run(orderNo: string, ctx: CommandContext, command: WorkOrderCommand) {
     const policies = await this.slaPolicy.timeline();
     const result = await this.commands.run(streamOf(orderNo), workOrderAggregate, ctx, (state) =>
-      decideUnderPolicy(policies, ctx.now, (policy) => decide(state, { actor: ctx.actor, now: ctx.now, policy } satisfies HotlineDecideContext)),
+      decideUnderPolicy(policies, ctx.now, (policy) => decide(command, state, { actor: ctx.actor, now: ctx.now, policy } satisfies HotlineDecideContext)),
     );
     return { detail: await this.view(result.state, result.version, this.clock.now(), ctx.actor), created: result.appended.length > 0 };
   }
@@ -90,7 +98,7 @@ export class WorkOrdersService implements OnModuleInit {
   async create(body: CreateOrderDto, ctx: CommandContext) {
     this.assertDispatchTarget(body.unitId);
     const caller = await this.sealCaller(body.orderNo, body.caller);
-    return this.run(body.orderNo, ctx, (state, dctx) => decideCreateOrder({ ...body, caller }, state, dctx));
+    return this.run(body.orderNo, ctx, { ...body, type: 'CreateOrder', caller });
   }
 
   /** Seals the caller under the order's own data key (one caller per order) before it goes anywhere near an event. */
@@ -116,7 +124,7 @@ export class WorkOrdersService implements OnModuleInit {
     if (hasRole(ctx.actor, 'supervisor') && !hasRole(ctx.actor, 'hotline_operator')) this.assertMayRead(ctx.actor, loaded.state);
     this.directory.assertSubjectUnits(body.subjects);
     const clueId = await allocateDailyId(this.store, CLUE_ID_PREFIX, ctx.now, ctx);
-    const referred = await this.run(orderNo, ctx, (state, dctx) => decideReferOrder({ clueId, reason: body.reason, subjects: body.subjects }, state, dctx));
+    const referred = await this.run(orderNo, ctx, { type: 'ReferOrder', clueId, reason: body.reason, subjects: body.subjects });
     await this.projections.settle(await awaitStream(this.store, clueStreamOf(clueId), this.config.projectionWaitMs));
     return { ...referred.detail, clueId };
   }

@@ -1,12 +1,13 @@
-import { DomainError, ruleViolation } from '@qf/platform';
+import { DomainError, ruleViolation } from '@qf/kernel';
 import type { Channel, OrderDispatched, StoredCaller, Urgency, WorkOrder } from '../work-order';
 import { HotlineDecideContext, planRound } from '../hotline-rules';
-export const ORDER_NO_PATTERN = /^[A-Za-z0-9-]{1,40}$/;
+export { ORDER_NO_PATTERN } from '../order-no';
 
 
 
-/** The create command as decide sees it: the caller already sealed by the application service. */
-export interface CreateOrder {
+/** 派单 — the create command as decide sees it: the caller already sealed by the application service. */
+export type CreateOrder = {
+  type: 'CreateOrder';
   orderNo: string;
   channel: Channel;
   category: string;
@@ -16,7 +17,7 @@ export interface CreateOrder {
   address?: string;
   unitId: string;
   dispatchedAt?: string;
-}
+};
 
 /** The order already exists: is this a retry of the same create (answer it), or another order under the same number (409)? */
 function isSameCreate(state: WorkOrder, c: CreateOrder): boolean {

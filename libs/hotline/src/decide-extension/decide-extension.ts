@@ -1,8 +1,8 @@
-import { extendDue, formatShanghai, ruleViolation, warnAt } from '@qf/platform';
+import { extendDue, formatShanghai, ruleViolation, warnAt } from '@qf/kernel';
 import type { ExtensionDecided, WorkOrder } from '../work-order';
 import { HotlineDecideContext, assertExists, assertStatus } from '../hotline-rules';
 
-export interface DecideExtension { approved: boolean; comment?: string }
+export type DecideExtension = { type: 'DecideExtension'; approved: boolean; comment?: string };
 /** 延期审核 — an approved extension moves the reply stage's due time (and its 80% warning point). */
 export function decideExtensionDecision(command: DecideExtension, state: WorkOrder, _ctx: HotlineDecideContext): ExtensionDecided[] {
   assertExists(state, state.orderNo);

@@ -6,13 +6,9 @@ import { Actor, CLOCK, Clock, CommandContext, DomainError, EVENT_STORE, Metrics,
 import { redactPersonalData } from '@qf/integration';
 import { WorkOrdersService } from '../work-orders.service';
 import { CreateOrderDto } from '../create-order/create-order.dto';
-import { decideCreateOrder } from '../create-order/create-order';
 import { VisitOrderDto } from '../visit-order/visit-order.dto';
-import { decideVisitOrder } from '../visit-order/visit-order';
 import { ReopenOrderDto } from '../reopen-order/reopen-order.dto';
-import { decideReopenOrder } from '../reopen-order/reopen-order';
 import { RedispatchOrderDto } from '../redispatch-order/redispatch-order.dto';
-import { decideRedispatchOrder } from '../redispatch-order/redispatch-order';
 import { HotlineOrderMessageDto } from './hotline-order-message.dto';
 
 export type InboundOutcome = { outcome: 'applied' | 'duplicate' | 'dead-lettered'; code?: string; message?: string };
@@ -122,18 +118,18 @@ export class HotlineOrdersConsumer {
       }
       case 'order.visited': {
         const body = await validateInput(VisitOrderDto, m.payload, 'value.payload');
-        await this.orders.run(m.orderNo, ctx, (s, c) => decideVisitOrder(body, s, c));
+        await this.orders.run(m.orderNo, ctx, { ...body, type: 'VisitOrder' });
         return;
       }
       case 'order.reopened': {
         const body = await validateInput(ReopenOrderDto, m.payload, 'value.payload');
-        await this.orders.run(m.orderNo, ctx, (s, c) => decideReopenOrder(body, s, c));
+        await this.orders.run(m.orderNo, ctx, { ...body, type: 'ReopenOrder' });
         return;
       }
       case 'order.redispatched': {
         const body = await validateInput(RedispatchOrderDto, m.payload, 'value.payload');
         this.orders.assertDispatchTarget(body.unitId);
-        await this.orders.run(m.orderNo, ctx, (s, c) => decideRedispatchOrder(body, s, c));
+        await this.orders.run(m.orderNo, ctx, { ...body, type: 'RedispatchOrder' });
         return;
       }
       default: {

@@ -1,8 +1,8 @@
-import { ruleViolation } from '@qf/platform';
+import { ruleViolation } from '@qf/kernel';
 import type { OrderRedispatched, WorkOrder } from '../work-order';
 import { HotlineDecideContext, assertExists, assertStatus, planRound } from '../hotline-rules';
 
-export interface RedispatchOrder { unitId: string }
+export type RedispatchOrder = { type: 'RedispatchOrder'; unitId: string };
 /** 改派 — a returned order goes to another unit, with fresh sign and reply limits. */
 export function decideRedispatchOrder(command: RedispatchOrder, state: WorkOrder, ctx: HotlineDecideContext): OrderRedispatched[] {
   assertExists(state, state.orderNo);

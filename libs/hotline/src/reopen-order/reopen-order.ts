@@ -1,8 +1,8 @@
-import { ruleViolation } from '@qf/platform';
+import { ruleViolation } from '@qf/kernel';
 import type { OrderReopened, WorkOrder } from '../work-order';
 import { HotlineDecideContext, assertExists, assertStatus, planRound } from '../hotline-rules';
 
-export interface ReopenOrder { reason: string }
+export type ReopenOrder = { type: 'ReopenOrder'; reason: string };
 /** 重办 — after an unsatisfied visit, the same unit handles it again under new time limits. */
 export function decideReopenOrder(command: ReopenOrder, state: WorkOrder, ctx: HotlineDecideContext): OrderReopened[] {
   assertExists(state, state.orderNo);

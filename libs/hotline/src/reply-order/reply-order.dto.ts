@@ -3,7 +3,7 @@ import { OUTCOMES, Outcome } from '../work-order';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Length } from 'class-validator';
 
-export class ReplyOrderDto implements ReplyOrder {
+export class ReplyOrderDto implements Omit<ReplyOrder, 'type'> {
   @ApiProperty({ description: '办理结果 — resolved 已解决, explained 已解释说明, unresolvable 无法解决', enum: OUTCOMES })
   @IsIn(OUTCOMES as unknown as string[])
   outcome!: Outcome;

@@ -1,7 +1,7 @@
 import type { Outcome, OrderReplied, WorkOrder } from '../work-order';
 import { HotlineDecideContext, assertExists, assertHandler, assertStatus } from '../hotline-rules';
 
-export interface ReplyOrder { outcome: Outcome; reply: string }
+export type ReplyOrder = { type: 'ReplyOrder'; outcome: Outcome; reply: string };
 /** 办结反馈 — the unit answers; meets the `reply` stage. */
 export function decideReplyOrder(command: ReplyOrder, state: WorkOrder, ctx: HotlineDecideContext): OrderReplied[] {
   assertExists(state, state.orderNo);

@@ -2,7 +2,7 @@ import { MAX_EXTENSION_DAYS, type RequestExtension } from './request-extension';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsString, Length, Max, Min } from 'class-validator';
 
-export class RequestExtensionDto implements RequestExtension {
+export class RequestExtensionDto implements Omit<RequestExtension, 'type'> {
   @ApiProperty({ description: '延期天数 — working days (1–10; at most 10 in total per order)', minimum: 1, maximum: 10 })
   @IsInt()
   @Min(1)

@@ -1,8 +1,8 @@
-import { ruleViolation } from '@qf/platform';
+import { ruleViolation } from '@qf/kernel';
 import type { ExtensionRequested, WorkOrder } from '../work-order';
 import { HotlineDecideContext, assertExists, assertHandler, assertStatus } from '../hotline-rules';
 
-export interface RequestExtension { days: number; reason: string }
+export type RequestExtension = { type: 'RequestExtension'; days: number; reason: string };
 /** At most this many working days of extension per order, all requests together. */
 export const MAX_EXTENSION_DAYS = 10;
 

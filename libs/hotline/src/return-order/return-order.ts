@@ -1,8 +1,8 @@
-import { dueAt, ruleViolation } from '@qf/platform';
+import { dueAt, ruleViolation } from '@qf/kernel';
 import type { OrderReturned, WorkOrder } from '../work-order';
 import { HotlineDecideContext, assertExists, assertHandler, assertStatus } from '../hotline-rules';
 
-export interface ReturnOrder { reason: string }
+export type ReturnOrder = { type: 'ReturnOrder'; reason: string };
 /** How long after a dispatch the unit may still return it (退单时限). */
 export const RETURN_WINDOW = { amount: 2, unit: 'working_days' } as const;
 

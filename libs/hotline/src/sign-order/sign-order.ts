@@ -2,7 +2,10 @@ import type { OrderSigned, WorkOrder } from '../work-order';
 import { HotlineDecideContext, assertExists, assertHandler, assertStatus } from '../hotline-rules';
 
 /** 签收 — the assigned unit acknowledges the order; meets the `sign` stage. */
-export function decideSignOrder(state: WorkOrder, ctx: HotlineDecideContext): OrderSigned[] {
+/** 签收 — the assigned unit signs for the order. */
+export type SignOrder = { type: 'SignOrder' };
+
+export function decideSignOrder(_command: SignOrder, state: WorkOrder, ctx: HotlineDecideContext): OrderSigned[] {
   assertExists(state, state.orderNo);
   assertHandler(ctx.actor, state);
   assertStatus(state, 'sign', ['dispatched', 'reopened']);

@@ -3,7 +3,7 @@ import { SATISFACTIONS, Satisfaction } from '../work-order';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 
-export class VisitOrderDto implements VisitOrder {
+export class VisitOrderDto implements Omit<VisitOrder, 'type'> {
   @ApiProperty({ description: '满意度 — satisfied 满意, basically_satisfied 基本满意, unsatisfied 不满意', enum: SATISFACTIONS })
   @IsIn(SATISFACTIONS as unknown as string[])
   satisfaction!: Satisfaction;

@@ -1,7 +1,7 @@
 import type { Satisfaction, OrderClosed, OrderVisited, WorkOrder } from '../work-order';
 import { HotlineDecideContext, assertExists, assertStatus } from '../hotline-rules';
 
-export interface VisitOrder { satisfaction: Satisfaction; resolved: boolean; comment?: string }
+export type VisitOrder = { type: 'VisitOrder'; satisfaction: Satisfaction; resolved: boolean; comment?: string };
 /** 回访 — satisfied or basically satisfied closes the order; unsatisfied leaves it open for 重办. */
 export function decideVisitOrder(command: VisitOrder, state: WorkOrder, _ctx: HotlineDecideContext): Array<OrderVisited | OrderClosed> {
   assertExists(state, state.orderNo);
