@@ -1,4 +1,4 @@
-import { Actor, DomainError, SlaPolicy, dueAt, formatShanghai, forbidden, hasRole, invalidTransition, limitFor, warnAt } from '@qf/platform';
+import { Actor, DomainError, SlaPolicy, dueAt, formatShanghai, forbidden, hasRole, invalidTransition, limitFor, warnAt } from '@qf/kernel';
 import type { DeadlineStart, Petition, PetitionStage, PetitionStatus } from './petition';
 
 /** Inputs every petition decision gets besides its command: who, when, the SLA policy, and what the directory says. */

@@ -1,5 +1,5 @@
 import type { CaseKindDefinition, PetitionCaseFacts } from '@qf/contracts';
-import type { Recorded } from '@qf/platform';
+import type { Recorded } from '@qf/kernel';
 import { PETITION_STREAM_PREFIX, Petition, PetitionEvent, evolvePetition, initialPetition } from './petition';
 
 /**

@@ -1,5 +1,5 @@
-import { closeStage, moveStage, startDeadlines } from '@qf/platform';
-import type { Deadline as GenericDeadline, DeadlineStart as GenericDeadlineStart, Recorded, SealedPii } from '@qf/platform';
+import { closeStage, moveStage, startDeadlines } from '@qf/kernel';
+import type { Deadline as GenericDeadline, DeadlineStart as GenericDeadlineStart, Recorded, SealedPii } from '@qf/kernel';
 import type { PetitionReferred } from '@qf/contracts';
 
 /**

@@ -4,6 +4,8 @@ import type { ReadModelDb } from '@qf/projections';
 import {
   APP_CONFIG,
   Actor,
+  CommandRequest,
+  commandContextOf,
   AppConfig,
   ReferDto,
   awaitStream,
@@ -13,7 +15,6 @@ import {
   CommandRunner,
   Clock,
   CommandContext,
-  Decision,
   DomainError,
   EVENT_STORE,
   PiiVault,
@@ -23,7 +24,6 @@ import {
   SlaPolicyService,
   allocateDailyId,
   decideUnderPolicy,
-  eventIdFor,
   forbidden,
   hasRole,
   listCaseRows,
@@ -31,16 +31,13 @@ import {
 } from '@qf/platform';
 import { DirectoryService, mayReadCase, readScope } from '@qf/directory';
 import { CLUE_ID_PREFIX, clueStreamOf } from '@qf/contracts';
-import { decideReferPetition } from './refer-petition/refer-petition';
 import { Petition, PetitionEvent, Petitioner, StoredPetitioner, petitionAggregate, petitionStream } from './petition';
 import { PetitionDecideContext } from './petition-rules';
 import { petitionDetail, petitionTimeline, petitionerViews } from './petition-view';
 import { PETITIONS_TABLE, PetitionRow, petitionsProjection } from './read-models/petitions.projection';
 import { ListPetitionsQuery } from './list-petitions.query';
 import type { RegisterPetitionDto } from './register-petition/register-petition.dto';
-import { decideRegisterPetition } from './register-petition/register-petition';
-
-type Decide = (state: Petition, ctx: PetitionDecideContext) => PetitionEvent[] | Decision<PetitionEvent>;
+import { PetitionCommand, decide } from './petition.decide';
 
 const OFFICE: ['petition_officer'] = ['petition_officer'];
 const REPEAT_WINDOW_MS = 365 * 24 * 3600 * 1000;
@@ -74,6 +71,11 @@ export class PetitionsService implements OnModuleInit {
     this.directory.assertActiveUnit(unitId);
   }
 
+  /** A command's context from its HTTP request: the caller, the clock's now, idempotency and If-Match. */
+  context(req: CommandRequest, actor: Actor): CommandContext {
+    return commandContextOf(req, actor, this.clock.now());
+  }
+
   private decideContext(ctx: CommandContext, policy: SlaPolicy): PetitionDecideContext {
     const dir = this.directory.current();
     return {
@@ -85,11 +87,14 @@ export class PetitionsService implements OnModuleInit {
     };
   }
 
-  /** Decides under the SLA policy in force when the stage starts: the registration's receivedAt, else now. */
-  async run(id: string, ctx: CommandContext, decide: Decide) {
+  /**
+   * Runs one command against the petition's stream through the petition's one `decide`, under the SLA policy in force
+   * when the stage starts (the registration's receivedAt, else now), and answers the petition as the caller sees it.
+   */
+  async run(id: string, ctx: CommandContext, command: PetitionCommand) {
     const policies = await this.slaPolicy.timeline();
     const result = await this.commands.run(petitionStream(id), petitionAggregate, ctx, (state) =>
-      decideUnderPolicy(policies, ctx.now, (policy) => decide(state, this.decideContext(ctx, policy))),
+      decideUnderPolicy(policies, ctx.now, (policy) => decide(command, state, this.decideContext(ctx, policy))),
     );
     return { detail: await this.view(result.state, result.version, this.clock.now(), ctx.actor), created: result.appended.length > 0 };
   }
@@ -106,13 +111,18 @@ export class PetitionsService implements OnModuleInit {
       idDigest: plain.idNumber ? this.vault.digest({ idNumber: plain.idNumber.toUpperCase() }) : null,
     };
     const repeatOf = petitioner.idDigest ? await this.findRepeat(petitioner.idDigest, body.category, receivedAt, id) : null;
-    return this.run(id, ctx, (state, dctx) =>
-      decideRegisterPetition(
-        { id, channel: body.channel, petitioner, anonymous: body.anonymous ?? false, subject: body.subject, content: body.content, category: body.category, receivedAt, repeatOf },
-        state,
-        dctx,
-      ),
-    );
+    return this.run(id, ctx, {
+      type: 'RegisterPetition',
+      id,
+      channel: body.channel,
+      petitioner,
+      anonymous: body.anonymous ?? false,
+      subject: body.subject,
+      content: body.content,
+      category: body.category,
+      receivedAt,
+      repeatOf,
+    });
   }
 
   /** The latest petition of the same person (by id-number digest) in the same category within the preceding 365 days. */
@@ -130,14 +140,13 @@ export class PetitionsService implements OnModuleInit {
     return (row?.id as string | undefined) ?? null;
   }
 
-  /** 移送纪检监察: as for work orders — the petition records it, the clue follows, causation-linked. */
   /** 移送纪检监察: recorded on the petition with the clue id it allocated; the clue context registers the clue. */
   async refer(id: string, body: ReferDto, ctx: CommandContext) {
     const loaded = await load<Petition, PetitionEvent>(this.store, petitionStream(id), petitionAggregate);
     if (!loaded.state.exists) throw new DomainError('NOT_FOUND', `petition ${id} not found`);
     this.directory.assertSubjectUnits(body.subjects);
     const clueId = await allocateDailyId(this.store, CLUE_ID_PREFIX, ctx.now, ctx);
-    const referred = await this.run(id, ctx, (state, dctx) => decideReferPetition({ clueId, reason: body.reason, subjects: body.subjects }, state, dctx));
+    const referred = await this.run(id, ctx, { type: 'ReferPetition', clueId, reason: body.reason, subjects: body.subjects });
     await this.projections.settle(await awaitStream(this.store, clueStreamOf(clueId), this.config.projectionWaitMs));
     return { ...referred.detail, clueId };
   }

@@ -3,7 +3,7 @@ import { IsIn, Matches } from 'class-validator';
 import { ASSIGN_MODES, AssignMode } from '../petition';
 import type { AssignPetition } from './assign-petition';
 
-export class AssignPetitionDto implements AssignPetition {
+export class AssignPetitionDto implements Omit<AssignPetition, 'type'> {
   @ApiProperty({ description: '承办单位', example: 'U-BM-ZJ' })
   @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/)
   unitId!: string;

@@ -1,11 +1,9 @@
-import { forbidden, hasRole } from '@qf/platform';
+import { forbidden, hasRole } from '@qf/kernel';
 import type { DecisionResult, Petition, PetitionClosed, RecheckDecided } from '../petition';
 import { PetitionDecideContext, assertExists, assertStatus } from '../petition-rules';
 
-export interface DecideRecheck {
-  result: DecisionResult;
-  opinion: string;
-}
+/** 复核意见 — upheld 维持 / changed 变更, with the opinion. */
+export type DecideRecheck = { type: 'DecideRecheck'; result: DecisionResult; opinion: string };
 
 /**
  * 复核意见 — final: by a supervisor above the handling unit (any ancestor's supervision office; in a one-level

@@ -1,10 +1,11 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { IsIn, IsString, Length } from 'class-validator';
 import { DECISION_RESULTS, DecisionResult } from '../petition';
 import type { DecideReview } from './decide-review';
 
-/** Body of 复查意见 and 复核意见. */
-export class DecisionDto implements DecideReview {
+/** Body of 复查意见 (the OpenAPI schema keeps its published name, shared with 复核意见). */
+@ApiSchema({ name: 'DecisionDto' })
+export class DecideReviewDto implements Omit<DecideReview, 'type'> {
   @ApiProperty({ description: 'upheld 维持 / changed 变更', enum: DECISION_RESULTS })
   @IsIn(DECISION_RESULTS as unknown as string[])
   result!: DecisionResult;

@@ -1,11 +1,9 @@
-import { forbidden, hasRole } from '@qf/platform';
+import { forbidden, hasRole } from '@qf/kernel';
 import type { DecisionResult, Petition, ReviewDecided } from '../petition';
 import { PetitionDecideContext, assertExists, assertStatus } from '../petition-rules';
 
-export interface DecideReview {
-  result: DecisionResult;
-  opinion: string;
-}
+/** 复查意见 — upheld 维持 / changed 变更, with the opinion. */
+export type DecideReview = { type: 'DecideReview'; result: DecisionResult; opinion: string };
 
 /** 复查意见 — by the supervision office of the handling unit's parent; meets `review`. */
 export function decideReviewDecision(command: DecideReview, state: Petition, ctx: PetitionDecideContext): ReviewDecided[] {

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsString, Length, Max, Min } from 'class-validator';
 import { MAX_PETITION_EXTENSION_DAYS, type ExtendPetition } from './extend-petition';
 
-export class ExtendPetitionDto implements ExtendPetition {
+export class ExtendPetitionDto implements Omit<ExtendPetition, 'type'> {
   @ApiProperty({ description: '延期天数 (1–30 calendar days, once per petition)', minimum: 1, maximum: 30 })
   @IsInt()
   @Min(1)

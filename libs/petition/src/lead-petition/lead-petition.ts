@@ -1,10 +1,9 @@
-import { forbidden } from '@qf/platform';
+import { forbidden } from '@qf/kernel';
 import type { Petition, PetitionLed } from '../petition';
 import { PetitionDecideContext, assertExists, assertStatus } from '../petition-rules';
 
-export interface LeadPetition {
-  leaderName: string;
-}
+/** 包案 — the named leader who takes charge. */
+export type LeadPetition = { type: 'LeadPetition'; leaderName: string };
 
 /** 包案 — a supervisor marks a backlog case as led by a named leader; the case must be in their subtree. */
 export function decideLeadPetition(command: LeadPetition, state: Petition, ctx: PetitionDecideContext): PetitionLed[] {

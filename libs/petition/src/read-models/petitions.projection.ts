@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@qf/event-store';
 import { documentProjection } from '@qf/projections';
-import { nextDueAt, toRecorded } from '@qf/platform';
+import { nextDueAt, toRecorded } from '@qf/kernel';
 import { PETITION_STREAM_PREFIX, Petition, PetitionEvent, evolvePetition, initialPetition } from '../petition';
 
 export const PETITIONS_TABLE = 'petitions';

@@ -2,11 +2,13 @@ import type { ClueSubjectFact, PetitionReferred } from '@qf/contracts';
 import type { Petition } from '../petition';
 import { PetitionDecideContext, assertExists } from '../petition-rules';
 
-export interface ReferPetition {
+/** 移送纪检监察 — with the clue id the application service allocated. */
+export type ReferPetition = {
+  type: 'ReferPetition';
   clueId: string;
   reason: string;
   subjects: ClueSubjectFact[];
-}
+};
 
 /** 移送纪检监察 — records on the petition that it was referred, and to whom; the clue context registers the clue. */
 export function decideReferPetition(command: ReferPetition, state: Petition, _ctx: PetitionDecideContext): PetitionReferred[] {

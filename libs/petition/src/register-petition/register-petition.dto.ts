@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsISO8601, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { PETITION_CHANNELS, PetitionChannel } from '../petition';
+import { IsBusinessTime } from '@qf/platform';
 
 export class PetitionerDto {
   @ApiProperty({ description: '信访人姓名 (personal data)', example: '王建国' })
@@ -58,8 +59,8 @@ export class RegisterPetitionDto {
   @Length(1, 100)
   category!: string;
 
-  @ApiPropertyOptional({ description: '收到时间 — for imports; not in the future' })
+  @ApiPropertyOptional({ description: '收到时间 — for imports; not in the future, not before HISTORY_START (default 2000-01-01)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsBusinessTime()
   receivedAt?: string;
 }

@@ -1,9 +1,8 @@
 import type { Petition, PetitionRejected } from '../petition';
 import { PetitionDecideContext, assertExists, assertHandler, assertStatus } from '../petition-rules';
 
-export interface RejectPetition {
-  reason: string;
-}
+/** 不予受理, with its reason. */
+export type RejectPetition = { type: 'RejectPetition'; reason: string };
 
 /** 不予受理 — terminal; it answers the `accept` stage. */
 export function decideRejectPetition(command: RejectPetition, state: Petition, ctx: PetitionDecideContext): PetitionRejected[] {

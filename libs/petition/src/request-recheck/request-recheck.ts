@@ -1,10 +1,9 @@
-import { ruleViolation } from '@qf/platform';
+import { ruleViolation } from '@qf/kernel';
 import type { Petition, RecheckRequested } from '../petition';
 import { PetitionDecideContext, assertExists, assertStatus, startStage, withinDays } from '../petition-rules';
 
-export interface RequestRecheck {
-  reason: string;
-}
+/** 复核申请, with its reason. */
+export type RequestRecheck = { type: 'RequestRecheck'; reason: string };
 
 /** 复核申请 — within 30 days of the review decision; the 30-day `recheck` time limit starts. */
 export function decideRequestRecheck(command: RequestRecheck, state: Petition, ctx: PetitionDecideContext): RecheckRequested[] {

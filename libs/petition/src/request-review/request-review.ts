@@ -1,10 +1,9 @@
-import { ruleViolation } from '@qf/platform';
+import { ruleViolation } from '@qf/kernel';
 import type { Petition, ReviewRequested } from '../petition';
 import { PetitionDecideContext, assertExists, assertStatus, startStage, withinDays } from '../petition-rules';
 
-export interface RequestReview {
-  reason: string;
-}
+/** 复查申请, with its reason. */
+export type RequestReview = { type: 'RequestReview'; reason: string };
 
 /** 复查申请 — within 30 days of the answer; the 30-day `review` time limit starts. */
 export function decideRequestReview(command: RequestReview, state: Petition, ctx: PetitionDecideContext): ReviewRequested[] {
