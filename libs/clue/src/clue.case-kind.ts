@@ -1,5 +1,5 @@
 import type { CaseKindDefinition } from '@qf/contracts';
-import type { Recorded } from '@qf/platform';
+import type { Recorded } from '@qf/kernel';
 import { CLUE_STREAM_PREFIX, Clue, ClueEvent, evolveClue, initialClue, isHandled } from './clue';
 
 /**

@@ -1,79 +1,75 @@
-import type { ClueRegistered } from './clue';
-import { Actor, DEFAULT_SLA_POLICY, DomainError, formatShanghai } from '@qf/platform';
-import { Clue, ClueEvent, evolveClue, initialClue, isHandled } from './clue';
-import { ClueDecideContext } from './clue-rules';
-import { decideRegisterClue } from './register-clue/register-clue';
-import { decideDisposeClue } from './dispose-clue/dispose-clue';
-import { decideRecordSanction } from './record-sanction/record-sanction';
-import { ALL_MEASURES, MEASURES_BY_FORM, measureBelongsTo } from './record-sanction/four-forms';
-import { decideForgetReporter } from './forget-reporter/forget-reporter';
+import { at } from '@qf/kernel/testing';
+import { isHandled, type ClueEvent } from './clue';
+import {
+  ID,
+  caseFiled,
+  clue,
+  concluded,
+  found,
+  held,
+  inquiry,
+  inquiryAnswered,
+  registered,
+  registeredRealName,
+  reporterForgotten,
+  reporterNotified,
+  subjects,
+  verifying,
+} from './clue.fixtures';
 
-const inspector: Actor = { sub: 'i', name: '检查员', roles: ['inspector'], unitId: 'U-JW' };
-const manager: Actor = { sub: 'm', name: '案管', roles: ['case_manager'], unitId: 'U-JW' };
-const ctx = (actor: Actor, now = '2026-03-16T09:00:00+08:00'): ClueDecideContext => ({ actor, now: new Date(now), policy: DEFAULT_SLA_POLICY });
-const given = (...events: ClueEvent[]): Clue =>
-  events.reduce((s, e) => evolveClue(s, { ...e, occurredAt: formatShanghai(new Date('2026-03-16T09:00:00+08:00')), recordedAt: formatShanghai(new Date('2026-03-16T09:00:00+08:00')) }), initialClue());
-const registered = (realName: boolean) =>
-  decideRegisterClue(
-    {
-      id: 'XS20260316-0001',
-      source: 'audit',
-      sourceRef: null,
-      reporter: { sealed: { pii: 1, subject: 's', iv: '', tag: '', data: '' }, realName },
-      subjects: [{ name: '某', unitId: 'U-BM-ZJ', rank: 'section', partyMember: true }],
-      allegations: '违规发放津补贴，涉嫌违反廉洁纪律。',
-      category: 'integrity',
-      receivedAt: new Date('2026-03-16T09:00:00+08:00'),
-    },
-    initialClue(),
-    ctx(inspector),
-  ).events[0] as ClueRegistered;
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as DomainError).code;
-  }
-  return 'none';
-};
-
-describe('the four forms (SPEC §5)', () => {
-  it('puts every measure in exactly one form', () => {
-    for (const measure of ALL_MEASURES) expect(([1, 2, 3, 4] as const).filter((f) => measureBelongsTo(f, measure))).toHaveLength(1);
-    expect(MEASURES_BY_FORM[4]).toEqual(['transfer_to_prosecution']);
-    expect(measureBelongsTo(1, 'admonishment')).toBe(true);
-    expect(measureBelongsTo(2, 'admonishment')).toBe(false);
-  });
-});
-
-describe('clue decisions', () => {
-  it('starts the reporter_notice limit only for a real-name reporter', () => {
-    expect(registered(true).data.deadlines.map((d) => d.stage)).toEqual(['disposition', 'reporter_notice']);
-    expect(registered(false).data.deadlines.map((d) => d.stage)).toEqual(['disposition']);
+/** evolve: what a clue's events fold to (each command's own spec sits in its slice). */
+describe('problem clue (问题线索) evolve', () => {
+  it('folds a real-name clue through notice → verification → substantiated → case → sanction → conclusion, every limit met', () => {
+    const sanctioned = at<ClueEvent>(
+      { type: 'SanctionRecorded', data: { id: ID, subjectIndex: 0, subjectUnitId: 'U-BM-ZJ', form: 3, measure: 'probation_within_party', decidedAt: '2026-04-21T15:00:00+08:00', basis: '条例' } },
+      '2026-04-21T16:00:00.000+08:00',
+    );
+    const { state } = clue.given(registeredRealName, reporterNotified, verifying, found('substantiated'), caseFiled, sanctioned, concluded);
+    expect(state).toMatchObject({
+      exists: true,
+      id: ID,
+      status: 'concluded',
+      subjects,
+      receivedAt: '2026-03-16T09:00:00.000+08:00',
+      disposition: { method: 'preliminary_verification', rationale: '经集体研究', approvedBy: '周书记', decidedAt: '2026-03-17T10:00:00.000+08:00' },
+      verification: { finding: 'substantiated', report: '初核报告', reportedAt: '2026-04-20T10:00:00.000+08:00' },
+      caseFiled: { summary: '违规发放津补贴案', filedAt: '2026-04-21T10:00:00.000+08:00' },
+      sanctions: [{ ...sanctioned.data, recordedAt: '2026-04-21T16:00:00.000+08:00' }],
+      reporterNotice: { channel: 'phone', note: '已电话告知受理', at: '2026-03-18T10:00:00.000+08:00' },
+      escalationId: null,
+    });
+    expect(state.deadlines.map((d) => `${d.stage}:${d.state}:${d.closedAt}`)).toEqual([
+      'disposition:met:2026-03-17T10:00:00.000+08:00',
+      'reporter_notice:met:2026-03-18T10:00:00.000+08:00',
+      'verification:met:2026-04-20T10:00:00.000+08:00',
+    ]);
+    expect(isHandled(state)).toBe(true);
   });
 
-  it('disposes only from registered or held; each method leads to its status', () => {
-    const methods = { talk_inquiry: 'inquiry', preliminary_verification: 'verifying', hold: 'held', close: 'concluded' } as const;
-    for (const [method, status] of Object.entries(methods)) {
-      const [e] = decideDisposeClue({ method: method as keyof typeof methods, rationale: 'r', approvedBy: '周' }, given(registered(false)), ctx(inspector));
-      expect(given(registered(false), e).status).toBe(status);
-    }
-    const concluded = given(registered(false), decideDisposeClue({ method: 'close', rationale: 'r', approvedBy: '周' }, given(registered(false)), ctx(inspector))[0]);
-    expect(isHandled(concluded)).toBe(true);
-    expect(code(() => decideDisposeClue({ method: 'hold', rationale: 'r', approvedBy: '周' }, concluded, ctx(inspector)))).toBe('INVALID_TRANSITION');
+  it('is handled once filed as a case, not before', () => {
+    expect(isHandled(clue.given(registered, verifying, found('substantiated')).state)).toBe(false);
+    expect(isHandled(clue.given(registered, verifying, found('substantiated'), caseFiled).state)).toBe(true);
   });
 
-  it('refuses a sanction before any finding, and a wrong form/measure pair', () => {
-    const state = given(registered(false));
-    const sanction = { subjectIndex: 0, form: 1 as const, measure: 'talk_reminder', decidedAt: '2026-03-16T08:00:00+08:00', basis: 'b' };
-    expect(code(() => decideRecordSanction(sanction, state, ctx(inspector)))).toBe('RULE_VIOLATION');
-    expect(code(() => decideRecordSanction({ ...sanction, form: 2 }, state, ctx(inspector)))).toBe('RULE_VIOLATION');
+  it('folds an inquiry answered, a name cleared and fault tolerance; a held clue leaves only disposition met', () => {
+    const cleared = at<ClueEvent>({ type: 'NameCleared', data: { id: ID, subjectIndex: 1, scope: '本单位' } }, '2026-04-01T10:00:00.000+08:00');
+    const tolerated = at<ClueEvent>({ type: 'FaultToleranceRecorded', data: { id: ID, subjectIndex: 0, reason: '容错' } }, '2026-04-02T10:00:00.000+08:00');
+    const { state } = clue.given(registered, inquiry, inquiryAnswered, cleared, tolerated);
+    expect(state).toMatchObject({
+      status: 'inquiry',
+      inquiry: { explanation: '津补贴系按文件发放，已提交说明材料。', answeredAt: '2026-03-30T10:00:00.000+08:00' },
+      clearedNames: [{ subjectIndex: 1, scope: '本单位', at: '2026-04-01T10:00:00.000+08:00' }],
+      faultTolerance: [{ subjectIndex: 0, reason: '容错', at: '2026-04-02T10:00:00.000+08:00' }],
+    });
+    expect(state.deadlines.map((d) => `${d.stage}:${d.state}`)).toEqual(['disposition:met', 'inquiry_reply:met']);
+    expect(clue.given(registered, held).state.deadlines.map((d) => `${d.stage}:${d.state}`)).toEqual(['disposition:met']);
+    expect(clue.given(registered, held).state.status).toBe('held');
   });
 
-  it('lets only a case manager forget a reporter, once', () => {
-    const state = given(registered(true));
-    expect(code(() => decideForgetReporter(state, ctx(inspector)))).toBe('FORBIDDEN');
-    const [forgotten] = decideForgetReporter(state, ctx(manager));
-    expect(decideForgetReporter(given(registered(true), forgotten), ctx(manager))).toEqual([]);
+  it('keeps the sealed reporter but marks them forgotten; an accountability clue remembers its escalation', () => {
+    const forgotten = clue.given(registeredRealName, reporterForgotten).state;
+    expect(forgotten).toMatchObject({ reporterForgotten: true, reporter: { realName: true } });
+    const accountable = clue.given(registered, { type: 'AccountabilityClueRegistered', data: { escalationId: 'esc-3', clueId: ID } }).state;
+    expect(accountable.escalationId).toBe('esc-3');
   });
 });

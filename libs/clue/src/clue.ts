@@ -1,5 +1,5 @@
-import { closeStage, startDeadlines } from '@qf/platform';
-import type { Deadline as GenericDeadline, DeadlineStart as GenericDeadlineStart, Recorded, SealedPii } from '@qf/platform';
+import { closeStage, startDeadlines } from '@qf/kernel';
+import type { Deadline as GenericDeadline, DeadlineStart as GenericDeadlineStart, Recorded, SealedPii } from '@qf/kernel';
 import type { AccountabilityClueRegistered, ClueSubjectFact } from '@qf/contracts';
 
 /**
@@ -43,6 +43,7 @@ export interface StoredReporter {
   realName: boolean;
 }
 
+/** 线索登记 — the clue is registered; its `disposition` limit (and a real-name reporter's `reporter_notice`) starts. */
 export type ClueRegistered = {
   type: 'ClueRegistered';
   data: {
@@ -56,9 +57,13 @@ export type ClueRegistered = {
     deadlines: DeadlineStart[];
   };
 };
+/** 处置 — decided collectively; starts the `inquiry_reply` or `verification` limit where the method has one. */
 export type ClueDisposed = { type: 'ClueDisposed'; data: { id: string; method: DispositionMethod; rationale: string; approvedBy: string; deadlines: DeadlineStart[] } };
+/** 函询回复. */
 export type InquiryAnswered = { type: 'InquiryAnswered'; data: { id: string; explanation: string } };
+/** 初核结论. */
 export type VerificationReported = { type: 'VerificationReported'; data: { id: string; finding: Finding; report: string } };
+/** 立案. */
 export type CaseFiled = { type: 'CaseFiled'; data: { id: string; summary: string | null } };
 /** 四种形态 — one disposition of one person (SPEC §5), counted against the subject's unit. */
 export type SanctionRecorded = {
@@ -73,7 +78,7 @@ export type FaultToleranceRecorded = { type: 'FaultToleranceRecorded'; data: { i
 export type ClueConcluded = { type: 'ClueConcluded'; data: { id: string; outcome: string; summary: string } };
 /** 受理告知 — the real-name reporter is told the clue was received. */
 export type ReporterNotified = { type: 'ReporterNotified'; data: { id: string; channel: string; note: string } };
-/** The reporter's key was destroyed (crypto-shredding); their identity reads "[erased]" from now on. */
+/** 删除检举人身份 — the reporter's key was destroyed (crypto-shredding); their identity reads "[erased]" from now on. */
 export type ReporterForgotten = { type: 'ReporterForgotten'; data: { id: string } };
 
 export type ClueEvent =

@@ -5,12 +5,12 @@ import type { ReadModelDb } from '@qf/projections';
 import {
   Actor,
   AsOfQuery,
+  CommandRequest,
   CLOCK,
   CaseReaders,
   CommandRunner,
   Clock,
   CommandContext,
-  Decision,
   DisclosureAuditors,
   DomainError,
   EVENT_STORE,
@@ -20,8 +20,8 @@ import {
   SlaPolicyService,
   decideUnderPolicy,
   allocateDailyId,
+  commandContextOf,
   execute,
-  forbidden,
   hasRole,
   listCaseRows,
   load,
@@ -31,19 +31,16 @@ import {
 import { DirectoryService } from '@qf/directory';
 import { CLUE_ID_PREFIX } from '@qf/contracts';
 import { Clue, ClueCategory, ClueEvent, ClueSource, ClueSubject, Reporter, StoredReporter, clueAggregate, clueStream } from './clue';
-import { ClueDecideContext } from './clue-rules';
+import { ClueDecideContext, assertInspector } from './clue-rules';
+import { ClueCommand, decide } from './clue.decide';
 import { clueDetail, clueTimeline, reporterViews } from './clue-view';
 import { AUDIT_TABLE, AuditRow, CLUES_TABLE, ClueRow, auditProjection, cluesProjection } from './read-models/clues.projection';
 import { ListCluesQuery } from './list-clues.query';
 import type { RegisterClueDto } from './register-clue/register-clue.dto';
-import { decideRegisterClue } from './register-clue/register-clue';
-import { decideForgetReporter } from './forget-reporter/forget-reporter';
-
-type Decide = (state: Clue, ctx: ClueDecideContext) => ClueEvent[] | Decision<ClueEvent>;
 
 /** Clue contents reach inspectors and case managers only (SPEC §3.3, §8). */
 export function assertClueReader(actor: Actor): void {
-  if (!hasRole(actor, 'inspector', 'case_manager')) throw forbidden('problem clues are for discipline inspectors only');
+  assertInspector(actor);
 }
 
 const reporterSubject = (clueId: string) => `clue-${clueId}-reporter`;
@@ -91,12 +88,20 @@ export class CluesService implements OnModuleInit {
     return this.clock.now();
   }
 
-  /** Decides under the SLA policy in force when the stage starts: the registration's receivedAt, else now. */
-  async run(id: string, ctx: CommandContext, decide: Decide) {
+  /** A command's context from its HTTP request: the caller, the clock's now, idempotency and If-Match. */
+  context(req: CommandRequest, actor: Actor): CommandContext {
+    return commandContextOf(req, actor, this.clock.now());
+  }
+
+  /**
+   * Runs one command against the clue's stream through the clue's one `decide`, under the SLA policy in force when
+   * the stage starts (the registration's receivedAt, else now), and answers the clue as the caller sees it.
+   */
+  async run(id: string, ctx: CommandContext, command: ClueCommand) {
     assertClueReader(ctx.actor);
     const policies = await this.slaPolicy.timeline();
     const result = await this.commands.run(clueStream(id), clueAggregate, ctx, (state) =>
-      decideUnderPolicy(policies, ctx.now, (policy) => decide(state, { actor: ctx.actor, now: ctx.now, policy } satisfies ClueDecideContext)),
+      decideUnderPolicy(policies, ctx.now, (policy) => decide(command, state, { actor: ctx.actor, now: ctx.now, policy } satisfies ClueDecideContext)),
     );
     return { detail: await this.view(result.state, result.version, this.clock.now(), ctx), created: result.appended.length > 0 };
   }
@@ -116,9 +121,7 @@ export class CluesService implements OnModuleInit {
       reporter = { sealed: await this.vault.seal(reporterSubject(id), plain), realName: plain.realName };
     }
     const subjects = body.subjects.map((s) => ({ name: s.name, unitId: s.unitId, rank: s.rank, partyMember: s.partyMember }));
-    return this.run(id, ctx, (state, dctx) =>
-      decideRegisterClue({ id, source: body.source, sourceRef: body.sourceRef ?? null, reporter, subjects, allegations: body.allegations, category: body.category, receivedAt }, state, dctx),
-    );
+    return this.run(id, ctx, { type: 'RegisterClue', id, source: body.source, sourceRef: body.sourceRef ?? null, reporter, subjects, allegations: body.allegations, category: body.category, receivedAt });
   }
 
   /**
@@ -130,9 +133,11 @@ export class CluesService implements OnModuleInit {
     // A referred clue is received now: its deadlines start under the policy in force now.
     const dctx: ClueDecideContext = { actor: ctx.actor, now: ctx.now, policy: await this.slaPolicy.inForceAt(ctx.now) };
     await this.commands.run(clueStream(id), clueAggregate, { ...ctx, expectedVersion: undefined }, (state) =>
-      decideRegisterClue(
+      decide(
         // Referrals come from the public's complaints about officials' conduct: 群众纪律 until an inspector decides.
         {
+          type: 'RegisterClue',
+          referred: true,
           id,
           source: referral.source,
           sourceRef: referral.sourceRef,
@@ -154,7 +159,7 @@ export class CluesService implements OnModuleInit {
     const loaded = await load<Clue, ClueEvent>(this.store, clueStream(id), clueAggregate);
     // The key goes first: once the request is acknowledged the identity can never be read again, whatever follows.
     if (loaded.state.exists && loaded.state.reporter && hasRole(ctx.actor, 'case_manager')) await this.vault.erase(reporterSubject(id));
-    return this.run(id, ctx, (state, dctx) => decideForgetReporter(state, dctx));
+    return this.run(id, ctx, { type: 'ForgetReporter' });
   }
 
   /** The reporter unmasked for case managers only — and every such read leaves an audit record naming the reader. */

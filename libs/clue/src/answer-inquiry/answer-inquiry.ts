@@ -1,13 +1,12 @@
-import { ruleViolation } from '@qf/platform';
+import { ruleViolation } from '@qf/kernel';
 import type { Clue, InquiryAnswered } from '../clue';
-import { ClueDecideContext, assertExists, assertStatus } from '../clue-rules';
+import { ClueDecideContext, assertExists, assertInspector, assertStatus } from '../clue-rules';
 
-export interface AnswerInquiry {
-  explanation: string;
-}
+export type AnswerInquiry = { type: 'AnswerInquiry'; explanation: string };
 
 /** 函询回复 — meets `inquiry_reply`. */
-export function decideAnswerInquiry(command: AnswerInquiry, state: Clue, _ctx: ClueDecideContext): InquiryAnswered[] {
+export function decideAnswerInquiry(command: AnswerInquiry, state: Clue, ctx: ClueDecideContext): InquiryAnswered[] {
+  assertInspector(ctx.actor);
   assertExists(state);
   assertStatus(state, 'inquiry reply', ['inquiry']);
   if (state.inquiry) throw ruleViolation('the inquiry has already been answered');

@@ -1,14 +1,12 @@
-import { ruleViolation } from '@qf/platform';
+import { ruleViolation } from '@qf/kernel';
 import type { Clue, NameCleared } from '../clue';
-import { ClueDecideContext, assertExists, assertSubject } from '../clue-rules';
+import { ClueDecideContext, assertExists, assertInspector, assertSubject } from '../clue-rules';
 
-export interface ClearName {
-  subjectIndex: number;
-  scope: string;
-}
+export type ClearName = { type: 'ClearName'; subjectIndex: number; scope: string };
 
 /** 澄清正名 — only after an unsubstantiated finding or an inquiry's conclusion. */
-export function decideClearName(command: ClearName, state: Clue, _ctx: ClueDecideContext): NameCleared[] {
+export function decideClearName(command: ClearName, state: Clue, ctx: ClueDecideContext): NameCleared[] {
+  assertInspector(ctx.actor);
   assertExists(state);
   assertSubject(state, command.subjectIndex);
   const unsubstantiated = state.verification?.finding === 'unsubstantiated';

@@ -3,7 +3,7 @@ import { IsIn, IsString, Length } from 'class-validator';
 import { DISPOSITION_METHODS, DispositionMethod } from '../clue';
 import type { DisposeClue } from './dispose-clue';
 
-export class DisposeClueDto implements DisposeClue {
+export class DisposeClueDto implements Omit<DisposeClue, 'type'> {
   @ApiProperty({ description: '处置方式 — talk_inquiry 谈话函询, preliminary_verification 初步核实, hold 暂存待查, close 予以了结', enum: DISPOSITION_METHODS })
   @IsIn(DISPOSITION_METHODS as unknown as string[])
   method!: DispositionMethod;

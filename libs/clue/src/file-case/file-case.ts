@@ -1,13 +1,12 @@
-import { ruleViolation } from '@qf/platform';
+import { ruleViolation } from '@qf/kernel';
 import type { CaseFiled, Clue } from '../clue';
-import { ClueDecideContext, assertExists, assertStatus } from '../clue-rules';
+import { ClueDecideContext, assertExists, assertInspector, assertStatus } from '../clue-rules';
 
-export interface FileCase {
-  summary?: string;
-}
+export type FileCase = { type: 'FileCase'; summary?: string };
 
 /** 立案 — only after a (partially) substantiated verification finding. */
-export function decideFileCase(command: FileCase, state: Clue, _ctx: ClueDecideContext): CaseFiled[] {
+export function decideFileCase(command: FileCase, state: Clue, ctx: ClueDecideContext): CaseFiled[] {
+  assertInspector(ctx.actor);
   assertExists(state);
   assertStatus(state, 'file case', ['verifying']);
   const finding = state.verification?.finding;

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import type { EventStore, StoredEvent } from '@qf/event-store';
 import { ReadModelCheckpointStore, migrateExclusively, type ReadModelDb } from '@qf/projections';
 import { CLUE_ID_PREFIX, type DeadlineEscalated, type OrderReferred, type PetitionReferred } from '@qf/contracts';
-import { EVENT_STORE, EventReactor, READ_MODEL_DB, SYSTEM_ACTOR, allocateDailyId, type CommandContext } from '@qf/platform';
+import { APP_CONFIG, type AppConfig, EVENT_STORE, EventReactor, READ_MODEL_DB, SYSTEM_ACTOR, allocateDailyId, type CommandContext } from '@qf/platform';
 import { DirectoryService } from '@qf/directory';
 import { CluesService } from '../clues.service';
 import { accountabilityAllegations, knownHead } from './accountability';
@@ -24,9 +24,11 @@ export class ClueReactionsService implements OnApplicationBootstrap, OnApplicati
     @Inject(READ_MODEL_DB) private readonly readModels: ReadModelDb,
     private readonly clues: CluesService,
     private readonly directory: DirectoryService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.background) return; // a maintenance command (QF_BACKGROUND=off) reacts to nothing
     const checkpoints = new ReadModelCheckpointStore(this.readModels.db);
     await migrateExclusively(this.readModels, (db) => checkpoints.migrate(db));
     this.reactor = new EventReactor('clue-reactions', this.store, checkpoints, (e) => this.handle(e), { error: (m) => this.logger.error(m) });

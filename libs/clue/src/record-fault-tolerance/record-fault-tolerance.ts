@@ -1,13 +1,11 @@
 import type { Clue, FaultToleranceRecorded } from '../clue';
-import { ClueDecideContext, assertExists, assertStatus, assertSubject } from '../clue-rules';
+import { ClueDecideContext, assertExists, assertInspector, assertStatus, assertSubject } from '../clue-rules';
 
-export interface RecordFaultTolerance {
-  subjectIndex: number;
-  reason: string;
-}
+export type RecordFaultTolerance = { type: 'RecordFaultTolerance'; subjectIndex: number; reason: string };
 
 /** 容错免责 — recorded once the clue has been disposed of. */
-export function decideRecordFaultTolerance(command: RecordFaultTolerance, state: Clue, _ctx: ClueDecideContext): FaultToleranceRecorded[] {
+export function decideRecordFaultTolerance(command: RecordFaultTolerance, state: Clue, ctx: ClueDecideContext): FaultToleranceRecorded[] {
+  assertInspector(ctx.actor);
   assertExists(state);
   assertSubject(state, command.subjectIndex);
   assertStatus(state, 'fault tolerance', ['inquiry', 'verifying', 'held', 'case_filed', 'concluded']);

@@ -1,21 +1,16 @@
-import { ruleViolation } from '@qf/platform';
+import { ruleViolation } from '@qf/kernel';
 import type { Clue, SanctionRecorded } from '../clue';
-import { ClueDecideContext, assertExists, assertSubject } from '../clue-rules';
+import { ClueDecideContext, assertExists, assertInspector, assertSubject } from '../clue-rules';
 import { Form, measureBelongsTo } from './four-forms';
 
-export interface RecordSanction {
-  subjectIndex: number;
-  form: Form;
-  measure: string;
-  decidedAt: string;
-  basis: string;
-}
+export type RecordSanction = { type: 'RecordSanction'; subjectIndex: number; form: Form; measure: string; decidedAt: string; basis: string };
 
 /**
  * 运用四种形态处置 — once the clue is filed as a case; form-1 measures also after an inquiry reply or a verification
  * finding. The measure must belong to the form.
  */
 export function decideRecordSanction(command: RecordSanction, state: Clue, ctx: ClueDecideContext): SanctionRecorded[] {
+  assertInspector(ctx.actor);
   assertExists(state);
   assertSubject(state, command.subjectIndex);
   if (!measureBelongsTo(command.form, command.measure)) throw ruleViolation(`measure ${command.measure} does not belong to form ${command.form}`);

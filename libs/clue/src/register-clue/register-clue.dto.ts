@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsISO8601, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { ClueSubjectDto } from '@qf/platform';
 import { CLUE_CATEGORIES, CLUE_SOURCES, ClueCategory, ClueSource } from '../clue';
+import { IsBusinessTime } from '@qf/platform';
 
 export class ReporterDto {
   @ApiProperty({ description: '检举人姓名 (personal data; unmasked only for case managers, every such read audited)' })
@@ -60,8 +61,8 @@ export class RegisterClueDto {
   @IsIn(CLUE_CATEGORIES as unknown as string[])
   category!: ClueCategory;
 
-  @ApiPropertyOptional({ description: '收到时间 — for imports; not in the future' })
+  @ApiPropertyOptional({ description: '收到时间 — for imports; not in the future, not before HISTORY_START (default 2000-01-01)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsBusinessTime()
   receivedAt?: string;
 }
