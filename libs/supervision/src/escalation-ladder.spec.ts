@@ -1,4 +1,4 @@
-import { DEFAULT_SLA_POLICY, dueAt, formatShanghai, limitFor, warnAt } from '@qf/platform';
+import { DEFAULT_SLA_POLICY, dueAt, formatShanghai, limitFor, warnAt } from '@qf/kernel';
 import { LadderDirectory, dueSteps, planLadder, responsibleUnit } from './escalation-ladder';
 
 /** The sample district: streets and departments under U-QU, communities under 东城街道. */

@@ -1,4 +1,4 @@
-import { Role, dueAt, formatShanghai } from '@qf/platform';
+import { Role, dueAt, formatShanghai } from '@qf/kernel';
 import type { ResponsibleUnit } from '@qf/contracts';
 
 /** 0 = 预警 warning, 1–3 = 超期督办 levels (SPEC §4). */

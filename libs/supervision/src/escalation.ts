@@ -1,5 +1,5 @@
 import { v5 as uuidv5 } from 'uuid';
-import { DomainError, type Actor, type Aggregate, type Deadline, type DomainEvent, type Recorded, type Role } from '@qf/platform';
+import type { Aggregate, Deadline, DomainEvent, Recorded, Role } from '@qf/kernel';
 import {
   ESCALATION_EVENT_TYPES,
   type AccountabilityClueRegistered,
@@ -7,7 +7,7 @@ import {
   type CaseKindDefinition,
   type EscalationAcknowledged,
 } from '@qf/contracts';
-import { CaseKind, EscalationLevel, LadderDirectory, ladderTimes, planLadder } from './escalation-ladder';
+import { CaseKind, EscalationLevel, ladderTimes } from './escalation-ladder';
 
 /**
  * Escalations (督办) live in the stream of the case they are about: each rung of a deadline's ladder is one
@@ -15,9 +15,13 @@ import { CaseKind, EscalationLevel, LadderDirectory, ladderTimes, planLadder } f
  * whoever appends second finds the rung already fired — and survives any crash. The events are published language
  * (`@qf/contracts`): the clue context and the outbox read them; here they are narrowed to the ladder's own types.
  */
+
+/** 超期督办 — one rung of a deadline's ladder fired (0 = 预警 warning, 1–3 = 督办 levels). */
 export type DeadlineEscalated = Omit<ContractDeadlineEscalated, 'data'> & {
   data: ContractDeadlineEscalated['data'] & { caseKind: CaseKind; level: EscalationLevel; targetRole: Role };
 };
+/** 签收督办 (EscalationAcknowledged) — the target acknowledged an escalation; 问责线索 (AccountabilityClueRegistered) —
+ *  the clue context registered the accountability clue of a level-3 escalation. Both are published language. */
 export type { EscalationAcknowledged, AccountabilityClueRegistered };
 export type EscalationEvent = DeadlineEscalated | EscalationAcknowledged | AccountabilityClueRegistered;
 export { ESCALATION_EVENT_TYPES };
@@ -83,58 +87,9 @@ export function escalatable<S, E extends DomainEvent>(aggregate: Pick<Aggregate<
   };
 }
 
-/**
- * Fire whatever rungs of one deadline's ladder are due at `now` and not fired yet, in ladder order. Nothing for a
- * deadline that is met, cancelled or gone; a clock that jumped past several rungs fires each of them once.
- */
-export function decideEscalation(kind: EscalatedKind, state: Escalatable<unknown>, ref: DeadlineRef, now: Date, dir: LadderDirectory): DeadlineEscalated[] {
-  const facts = kind.facts(state.inner);
-  const fired = state.fired;
-  if (!facts.exists) return [];
-  const deadline = facts.deadlines.find((d) => d.stage === ref.stage && d.round === ref.round && d.state === 'pending');
-  if (!deadline) return [];
-  const plan = planLadder(
-    { stage: ref.stage, caseUnitId: facts.unitId, dueAt: deadline.dueAt, warnAt: deadline.warnAt, responsible: kind.escalation.responsible(ref.stage), topLevel: kind.escalation.topLevel },
-    dir,
-  );
-  const unitId = plan[1].targetUnitId;
-  return plan
-    .filter((step) => Date.parse(step.fireAt) <= now.getTime())
-    .map((step) => ({ step, escalationId: escalationIdOf(ref, deadline.dueAt, step.level) }))
-    .filter(({ escalationId }) => !fired[escalationId])
-    .map(({ step, escalationId }) => ({
-      type: 'DeadlineEscalated' as const,
-      data: {
-        escalationId,
-        caseKind: ref.kind,
-        caseId: ref.caseId,
-        stage: ref.stage,
-        round: ref.round,
-        level: step.level,
-        dueAt: deadline.dueAt,
-        fireAt: step.fireAt,
-        unitId,
-        targetUnitId: step.targetUnitId,
-        targetRole: step.targetRole,
-      },
-    }));
-}
-
 /** The next rung of a pending deadline that has not fired (UTC ISO), or null when its ladder is done. */
 export function nextFireAt(topLevel: 2 | 3, ref: DeadlineRef, deadline: Pick<Deadline, 'state' | 'dueAt' | 'warnAt'>, fired: Record<string, FiredEscalation>): string | null {
   if (deadline.state !== 'pending') return null;
   const next = ladderTimes({ topLevel, dueAt: deadline.dueAt, warnAt: deadline.warnAt }).find((t) => !fired[escalationIdOf(ref, deadline.dueAt, t.level)]);
   return next ? new Date(next.fireAt).toISOString() : null;
-}
-
-/** 签收督办 — only the target of the escalation (its unit and role), once. */
-export function decideAcknowledge(fired: FiredEscalation | undefined, actor: Actor, comment: string | null): EscalationAcknowledged[] {
-  if (!fired) throw new DomainError('NOT_FOUND', 'escalation not found');
-  if (fired.acknowledged) throw new DomainError('INVALID_TRANSITION', 'acknowledge is not allowed: the escalation is already acknowledged');
-  return [
-    {
-      type: 'EscalationAcknowledged',
-      data: { escalationId: fired.data.escalationId, comment, by: { sub: actor.sub, name: actor.name || null, unitId: actor.unitId, roles: actor.roles } },
-    },
-  ];
 }

@@ -1,5 +1,5 @@
 import type { CaseKindDefinition } from '@qf/contracts';
-import type { Recorded } from '@qf/platform';
+import type { Recorded } from '@qf/kernel';
 import { SUPERVISION_STREAM_PREFIX, SupervisionOrder, SupervisionOrderEvent, evolveSupervisionOrder, initialSupervisionOrder } from './supervision-order';
 
 /** 督办单 as a case kind: its stages are answered by the unit handling the supervised case, up to level 3. */

@@ -1,17 +1,4 @@
-import {
-  DomainError,
-  closeStage,
-  dueAt,
-  formatShanghai,
-  limitFor,
-  startDeadlines,
-  warnAt,
-  type Actor,
-  type Deadline,
-  type DeadlineStart,
-  type Recorded,
-  type SlaPolicy,
-} from '@qf/platform';
+import { closeStage, startDeadlines, type Deadline, type DeadlineStart, type Recorded, type Aggregate } from '@qf/kernel';
 
 /**
  * 督办单 — a supervision order a supervisor issues about a case: a requirement and its own time limits. Preset
@@ -28,6 +15,7 @@ export type SupervisedKind = (typeof SUPERVISED_KINDS)[number];
 export const STAGES_OF: Record<Preset, string[]> = { '13710': ['study', 'feedback', 'effect', 'resolve'], standard: ['feedback', 'resolve'] };
 export const SUPERVISION_STAGES = ['study', 'feedback', 'effect', 'resolve'] as const;
 
+/** 下发督办单 — a supervisor issued a supervision order about a case; every stage of its preset starts. */
 export type SupervisionOrderIssued = {
   type: 'SupervisionOrderIssued';
   data: {
@@ -42,6 +30,7 @@ export type SupervisionOrderIssued = {
     deadlines: DeadlineStart[];
   };
 };
+/** 督办反馈 — the handling unit answered one stage (meets that stage's deadline). */
 export type SupervisionStageAnswered = { type: 'SupervisionStageAnswered'; data: { id: string; stage: string; content: string; unitId: string } };
 export type SupervisionOrderEvent = SupervisionOrderIssued | SupervisionStageAnswered;
 
@@ -89,50 +78,11 @@ export function evolveSupervisionOrder(state: SupervisionOrder, event: Recorded<
       const answers = [...state.answers, { stage: event.data.stage, content: event.data.content, answeredAt: event.occurredAt }];
       return { ...state, deadlines, answers, status: deadlines.every((d) => d.state !== 'pending') ? 'completed' : 'open' };
     }
-    default:
+    default: {
+      const _exhaustive: never = event;
       return state;
+    }
   }
 }
 
-export const supervisionOrderAggregate = { initialState: initialSupervisionOrder, evolve: evolveSupervisionOrder };
-
-export interface IssueSupervisionOrder {
-  id: string;
-  caseKind: SupervisedKind;
-  caseId: string;
-  requirement: string;
-  preset: Preset;
-  caseUnitId: string;
-}
-
-/** 下发督办单: every stage of the preset starts now. */
-export function decideIssue(command: IssueSupervisionOrder, state: SupervisionOrder, ctx: { actor: Actor; now: Date; policy: SlaPolicy }): SupervisionOrderIssued[] {
-  if (state.exists) throw new DomainError('DUPLICATE', `supervision order ${command.id} already exists`);
-  const deadlines = STAGES_OF[command.preset].map((stage) => {
-    const due = dueAt(ctx.now, limitFor(ctx.policy, 'supervision_order', `${command.preset}.${stage}`));
-    return { stage, startedAt: formatShanghai(ctx.now), dueAt: formatShanghai(due), warnAt: formatShanghai(warnAt(ctx.now, due)) };
-  });
-  return [
-    {
-      type: 'SupervisionOrderIssued',
-      data: {
-        id: command.id,
-        caseKind: command.caseKind,
-        caseId: command.caseId,
-        requirement: command.requirement,
-        preset: command.preset,
-        unitId: command.caseUnitId,
-        issuedBy: { sub: ctx.actor.sub, unitId: ctx.actor.unitId },
-        deadlines,
-      },
-    },
-  ];
-}
-
-/** 督办反馈 — the handling unit answers one stage of the order, once. */
-export function decideAnswer(command: { stage: string; content: string }, state: SupervisionOrder): SupervisionStageAnswered[] {
-  if (!state.exists) throw new DomainError('NOT_FOUND', 'supervision order not found');
-  if (!STAGES_OF[state.preset].includes(command.stage)) throw new DomainError('RULE_VIOLATION', `preset ${state.preset} has no stage ${command.stage}`);
-  if (state.answers.some((a) => a.stage === command.stage)) throw new DomainError('INVALID_TRANSITION', `answer is not allowed: stage ${command.stage} is already answered`);
-  return [{ type: 'SupervisionStageAnswered', data: { id: state.id, stage: command.stage, content: command.content, unitId: state.unitId } }];
-}
+export const supervisionOrderAggregate: Aggregate<SupervisionOrder, SupervisionOrderEvent> = { initialState: initialSupervisionOrder, evolve: evolveSupervisionOrder };

@@ -6,21 +6,26 @@ import {
   CLOCK,
   Clock,
   CommandContext,
+  CommandRequest,
   CommandRunner,
   DomainError,
   EVENT_STORE,
   SlaPolicyService,
   allocateDailyId,
+  commandContextOf,
   deadlineView,
   forbidden,
-  hasRole,
   load,
 } from '@qf/platform';
 import { DirectoryService, mayReadCase } from '@qf/directory';
 import { CaseKindRegistry } from '@qf/contracts';
-import { EscalationsService, publicEscalation } from './escalations.service';
-import { IssueSupervisionOrderDto, AnswerSupervisionOrderDto } from './supervision.dto';
-import { SupervisionOrder, decideAnswer, decideIssue, supervisionOrderAggregate, supervisionStream } from './supervision-order';
+import type { IssueSupervisionOrderDto } from './issue-supervision-order/issue-supervision-order.dto';
+import type { AnswerSupervisionStage } from './answer-supervision-stage/answer-supervision-stage';
+import { SupervisionOrder, supervisionOrderAggregate, supervisionStream } from './supervision-order';
+import { SupervisionOrderCommand, decide } from './supervision-order.decide';
+import { SupervisionOrderDecideContext, assertHandlingUnit } from './supervision-order.rules';
+import { EscalationInboxService } from './inbox.service';
+import { publicEscalation } from './escalation-view';
 
 /** 督办单 (SPEC §4): issued by a supervisor about a case in their subtree, answered stage by stage by the handling unit. */
 @Injectable()
@@ -30,7 +35,7 @@ export class SupervisionOrdersService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly directory: DirectoryService,
     private readonly commands: CommandRunner,
-    private readonly escalations: EscalationsService,
+    private readonly inbox: EscalationInboxService,
     private readonly slaPolicy: SlaPolicyService,
     @Inject(CASE_KINDS) private readonly kinds: CaseKindRegistry,
   ) {}
@@ -39,6 +44,27 @@ export class SupervisionOrdersService {
     return this.clock.now();
   }
 
+  /** A command's context from its HTTP request: the caller, the clock's now, idempotency and If-Match. */
+  context(req: CommandRequest, actor: Actor): CommandContext {
+    return commandContextOf(req, actor, this.clock.now());
+  }
+
+  /**
+   * Runs one command against the order's stream through the supervision order's one `decide`, under the SLA policy
+   * in force now (every stage of an order starts at its issue), and answers the order with its escalations.
+   */
+  async run(id: string, ctx: CommandContext, command: SupervisionOrderCommand) {
+    const policy = await this.slaPolicy.inForceAt(ctx.now);
+    const result = await this.commands.run(supervisionStream(id), supervisionOrderAggregate, ctx, (state) =>
+      decide(command, state, { actor: ctx.actor, now: ctx.now, policy } satisfies SupervisionOrderDecideContext),
+    );
+    return { detail: await this.view(result.state, result.version), created: !result.replayed };
+  }
+
+  /**
+   * 下发督办单: the supervised case must exist, have a handling unit, lie in the supervisor's subtree (the directory
+   * says) and be open; then the order gets its id (DB + date + sequence) and is issued.
+   */
   async issue(body: IssueSupervisionOrderDto, ctx: CommandContext) {
     const kind = this.kinds.byKind(body.caseKind);
     const supervised = await load(this.store, `${kind.streamPrefix}${body.caseId}`, kind);
@@ -50,24 +76,19 @@ export class SupervisionOrdersService {
     }
     if (facts.cleared) throw new DomainError('INVALID_TRANSITION', `issue is not allowed while the case is closed`);
     const id = await allocateDailyId(this.store, 'DB', ctx.now, ctx);
-    // Every stage of the order starts at issue, i.e. now: the presets in force now apply.
-    const policy = await this.slaPolicy.inForceAt(ctx.now);
-    const result = await this.commands.run(supervisionStream(id), supervisionOrderAggregate, { ...ctx, expectedVersion: undefined }, (state) =>
-      decideIssue({ id, caseKind: body.caseKind, caseId: body.caseId, requirement: body.requirement, preset: body.preset, caseUnitId: facts.unitId! }, state, {
-        actor: ctx.actor,
-        now: ctx.now,
-        policy,
-      }),
-    );
-    return { detail: await this.view(result.state, result.version), created: !result.replayed };
+    // A new stream: an If-Match of the request is not about it.
+    return this.run(id, { ...ctx, expectedVersion: undefined }, { ...body, type: 'IssueSupervisionOrder', id, caseUnitId: facts.unitId });
   }
 
-  async answer(id: string, body: AnswerSupervisionOrderDto, ctx: CommandContext) {
+  /**
+   * 督办反馈: that the order exists and the caller is its handling unit is checked before the command runs (the
+   * domain checks it again), so these refusals come before an idempotent replay or an If-Match mismatch.
+   */
+  async answer(id: string, ctx: CommandContext, command: AnswerSupervisionStage) {
     const loaded = await load(this.store, supervisionStream(id), supervisionOrderAggregate);
     if (!loaded.state.exists) throw new DomainError('NOT_FOUND', `supervision order ${id} not found`);
-    if (!hasRole(ctx.actor, 'unit_handler', 'unit_head') || ctx.actor.unitId !== loaded.state.unitId) throw forbidden('only the handling unit answers a supervision order');
-    const result = await this.commands.run(supervisionStream(id), supervisionOrderAggregate, ctx, (state) => decideAnswer(body, state));
-    return this.view(result.state, result.version);
+    assertHandlingUnit(ctx.actor, loaded.state);
+    return this.run(id, ctx, command);
   }
 
   async detail(id: string, actor: Actor) {
@@ -79,7 +100,7 @@ export class SupervisionOrdersService {
 
   private async view(state: SupervisionOrder, version: number) {
     const now = this.clock.now();
-    const escalations = await this.escalations.escalationsOfCase(state.id);
+    const escalations = await this.inbox.ofCase(state.id);
     return {
       id: state.id,
       version,

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { StoredEvent } from '@qf/event-store';
 import { chunks, upsertRows, type Projection } from '@qf/projections';
-import { toRecorded, type Deadline } from '@qf/platform';
+import { toRecorded, type Deadline } from '@qf/kernel';
 import type { CaseKindDefinition, CaseKindRegistry } from '@qf/contracts';
 import type { CaseKind } from '../escalation-ladder';
 import { Escalatable, deadlineKey, escalatable, nextFireAt } from '../escalation';

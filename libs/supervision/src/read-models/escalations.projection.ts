@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@qf/event-store';
 import { documentProjection } from '@qf/projections';
-import type { Role } from '@qf/platform';
+import type { Role } from '@qf/kernel';
 import type { CaseKind, EscalationLevel } from '../escalation-ladder';
 import { ESCALATION_EVENT_TYPES, type EscalationEvent } from '../escalation';
 

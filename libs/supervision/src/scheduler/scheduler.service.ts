@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, CLOCK, Clock, Metrics, ReadinessChecks } from '@qf/platform';
-import { EscalationsService } from '../escalations.service';
+import { DeadlinesService } from '../deadlines.service';
+import { EscalationCommandsService } from '../escalation-commands.service';
 import { BullmqScheduler } from './bullmq-scheduler';
 import { EmbeddedScheduler } from './embedded-scheduler';
 import { EscalationScheduler, SchedulerDeps } from './scheduler.port';
@@ -20,22 +21,27 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(CLOCK) clock: Clock,
-    escalations: EscalationsService,
+    deadlines: DeadlinesService,
+    escalations: EscalationCommandsService,
     metrics: Metrics,
     readiness: ReadinessChecks,
   ) {
+    this.background = config.background;
     this.scheduler = createScheduler(config, {
       clock,
-      findDue: (until, limit) => escalations.dueDeadlines(until, limit),
-      fire: (key) => escalations.fireDue(key),
-      settle: () => escalations.settle(),
+      findDue: (until, limit) => deadlines.due(until, limit),
+      fire: (key) => escalations.fire(key),
+      settle: () => deadlines.settle(),
       log: { info: (m) => this.logger.log(m), error: (m) => this.logger.error(m) },
       onFailure: (scheduler, final) => metrics.schedulerFailures.inc({ scheduler, final: String(final) }),
     });
     readiness.register('scheduler', () => this.scheduler.ping());
   }
 
+  private readonly background: boolean;
+
   async onApplicationBootstrap(): Promise<void> {
+    if (!this.background) return; // a maintenance command (QF_BACKGROUND=off) fires nothing
     await this.scheduler.start();
     this.logger.log(`escalation scheduler: ${this.scheduler.kind}`);
   }

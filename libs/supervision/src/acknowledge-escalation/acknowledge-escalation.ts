@@ -1,0 +1,24 @@
+import { DomainError, hasRole, type Actor, type Role } from '@qf/kernel';
+import type { EscalationAcknowledged, Escalatable, FiredEscalation } from '../escalation';
+import type { EscalationDecideContext } from '../escalation.rules';
+
+export type AcknowledgeEscalation = { type: 'AcknowledgeEscalation'; escalationId: string; comment?: string };
+
+/** The target of an escalation: its unit and its role (whose inbox it is in). */
+export const isEscalationTarget = (actor: Actor, target: { targetUnitId: string; targetRole: string }): boolean =>
+  actor.unitId === target.targetUnitId && hasRole(actor, target.targetRole as Role);
+
+/** 签收督办 — only the target of the escalation (its unit and role), once. */
+export function decideAcknowledgeEscalation(command: AcknowledgeEscalation, state: Escalatable<unknown>, ctx: EscalationDecideContext): EscalationAcknowledged[] {
+  const fired: FiredEscalation | undefined = state.fired[command.escalationId];
+  if (!fired) throw new DomainError('NOT_FOUND', 'escalation not found');
+  if (!isEscalationTarget(ctx.actor, fired.data)) throw new DomainError('NOT_FOUND', 'escalation not found in your inbox');
+  if (fired.acknowledged) throw new DomainError('INVALID_TRANSITION', 'acknowledge is not allowed: the escalation is already acknowledged');
+  const { actor } = ctx;
+  return [
+    {
+      type: 'EscalationAcknowledged',
+      data: { escalationId: fired.data.escalationId, comment: command.comment ?? null, by: { sub: actor.sub, name: actor.name || null, unitId: actor.unitId, roles: actor.roles } },
+    },
+  ];
+}
