@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { sql } from 'kysely';
 import type { ReadModelDb } from '@qf/projections';
 import { READ_MODEL_DB, SYSTEM_ACTOR } from '@qf/platform';
-import { CLEARANCE_CASES_TABLE, CLEARANCE_CELLS_TABLE, CLEARANCE_OVERDUE_TABLE, CLEARANCE_UNITS_TABLE, ClearanceService, HOTLINE_FACTS_TABLE, HOTLINE_MONTHLY_TABLE, RankingService } from '@qf/reporting';
+import { CLEARANCE_CASES_TABLE, CLEARANCE_CELLS_TABLE, CLEARANCE_OVERDUE_TABLE, CLEARANCE_UNITS_TABLE, CampaignsService, ClearanceService, HOTLINE_FACTS_TABLE, HOTLINE_MONTHLY_TABLE, RankingPublisher, RankingService } from '@qf/reporting';
 import { StandaloneModule } from '../apps/standalone/src/app.module';
 
 export interface ReportsBenchResult {
@@ -109,9 +109,9 @@ export async function benchReports(opts: { dataDir: string; readModelUrl?: strin
     const rankings = app.get(RankingService);
     const clearance = app.get(ClearanceService);
     // February is published, as it would be in April; the March ranking reads its previous ranks from it.
-    await rankings.publish('hotline', '2026-02');
-    await clearance.create(
-      { id: 'BENCH', name: '基准测试专项行动', kinds: ['hotline'], baselineAt: '2026-02-01T00:00:00+08:00', targetAt: '2026-06-30T23:59:59+08:00', unitIds: null },
+    await app.get(RankingPublisher).publish('hotline', '2026-02');
+    await app.get(CampaignsService).create(
+      { type: 'CreateCampaign', id: 'BENCH', name: '基准测试专项行动', kinds: ['hotline'], baselineAt: '2026-02-01T00:00:00+08:00', targetAt: '2026-06-30T23:59:59+08:00', unitIds: null },
       { actor: SYSTEM_ACTOR, now: new Date('2026-04-05T09:00:00+08:00'), commandId: 'bench-campaign', correlationId: 'bench', causationId: null },
     );
     const timed = async (f: () => Promise<unknown>) => {

@@ -1,22 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { EventStore } from '@qf/event-store';
-import { APP_CONFIG, AppConfig, CLOCK, Clock, CommandContext, EVENT_STORE, SYSTEM_ACTOR, execute, load, notFound, ruleViolation } from '@qf/platform';
-import {
-  DIRECTORY_STREAM,
-  DirectoryEvent,
-  DirectoryState,
-  DirectoryView,
-  PutUnit,
-  Unit,
-  decidePutUnit,
-  decideRetireUnit,
-  decideSeed,
-  evolveDirectory,
-  initialDirectory,
-} from './directory';
+import { APP_CONFIG, Actor, AppConfig, CLOCK, Clock, CommandContext, CommandRequest, EVENT_STORE, SYSTEM_ACTOR, commandContextOf, execute, load, notFound, ruleViolation } from '@qf/platform';
+import { DIRECTORY_STREAM, DirectoryEvent, DirectoryState, Unit, UnitDefinition, directoryAggregate, initialDirectory } from './directory';
+import { DirectoryView } from './directory-view';
+import { DirectoryCommand, decide } from './directory.decide';
 
-const directoryAggregate = { initialState: initialDirectory, evolve: evolveDirectory };
 const REFRESH_MS = 10_000;
 
 /**
@@ -81,24 +70,38 @@ export class DirectoryService implements OnModuleInit, OnModuleDestroy {
     this.version = loaded.version;
   }
 
+  /** A command's context from its HTTP request: the caller, the clock's now, idempotency and If-Match. */
+  context(req: CommandRequest, actor: Actor): CommandContext {
+    return commandContextOf(req, actor, this.clock.now());
+  }
+
+  /**
+   * Runs one command against the directory's stream through its one `decide` (load, decide, append with optimistic
+   * concurrency and deterministic event ids) and folds the result into the view this process serves.
+   */
+  async run(ctx: CommandContext, command: DirectoryCommand) {
+    const result = await execute(this.store, DIRECTORY_STREAM, directoryAggregate, ctx, (state) => decide(command, state, { actor: ctx.actor, now: ctx.now }));
+    this.apply(result.state, result.version);
+    return result;
+  }
+
   private async seed(path: string): Promise<void> {
-    const units = JSON.parse(readFileSync(path, 'utf8')) as PutUnit[];
+    const units = JSON.parse(readFileSync(path, 'utf8')) as UnitDefinition[];
     // A fixed command id: services starting together against one store seed the directory once.
     const ctx: CommandContext = { actor: SYSTEM_ACTOR, now: this.clock.now(), commandId: 'directory-seed', correlationId: 'directory-seed', causationId: null };
-    const result = await execute(this.store, DIRECTORY_STREAM, directoryAggregate, ctx, (state) => ({ events: decideSeed(units, state) }));
-    this.apply(result.state, result.version);
+    await this.run(ctx, { type: 'SeedDirectory', units });
     this.logger.log(`directory seeded with ${units.length} units from ${path}`);
   }
 
-  async put(command: PutUnit, ctx: CommandContext): Promise<{ unit: Unit; created: boolean; position: bigint | null }> {
-    const result = await execute(this.store, DIRECTORY_STREAM, directoryAggregate, ctx, (state) => ({ events: decidePutUnit(command, state) }));
-    this.apply(result.state, result.version);
-    return { unit: this.get(command.id), created: result.appended.some((e) => e.type === 'UnitRegistered'), position: result.position };
+  /** 登记或变更单位: the unit as it now is, and whether it was registered by this command. */
+  async put(unit: UnitDefinition, ctx: CommandContext): Promise<{ unit: Unit; created: boolean; position: bigint | null }> {
+    const result = await this.run(ctx, { ...unit, type: 'PutUnit' });
+    return { unit: this.get(unit.id), created: result.appended.some((e) => e.type === 'UnitRegistered'), position: result.position };
   }
 
+  /** 撤销单位: the unit, retired. */
   async retire(id: string, ctx: CommandContext): Promise<Unit> {
-    const result = await execute(this.store, DIRECTORY_STREAM, directoryAggregate, ctx, (state) => ({ events: decideRetireUnit(id, state) }));
-    this.apply(result.state, result.version);
+    await this.run(ctx, { type: 'RetireUnit', id });
     return this.get(id);
   }
 

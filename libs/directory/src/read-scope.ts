@@ -1,5 +1,5 @@
-import { Actor, DomainError, Role, forbidden, hasRole } from '@qf/platform';
-import type { DirectoryView } from './directory';
+import { Actor, DomainError, Role, forbidden, hasRole } from '@qf/kernel';
+import type { DirectoryView } from './directory-view';
 
 /**
  * Which units' cases a caller may list (SPEC §1): the registering office sees all; handlers and heads their own unit;

@@ -1,7 +1,8 @@
 import { Kysely, sql } from 'kysely';
 import type { StoredEvent } from '@qf/event-store';
 import { chunks, upsertRows, type Projection } from '@qf/projections';
-import { shanghaiDate, toRecorded } from '@qf/platform';
+import { shanghaiDate, toRecorded } from '@qf/kernel';
+import { CLEARANCE_KINDS } from '../campaign';
 import type { CaseKindDefinition, CaseKindRegistry } from '@qf/contracts';
 
 export const CLEARANCE_CASES_TABLE = 'report_clearance_cases';
@@ -13,11 +14,9 @@ export const CLEARANCE_CELLS_TABLE = 'report_clearance_cells';
 export const CLEARANCE_LATENT_TABLE = 'report_clearance_latent';
 const DOCS_TABLE = 'report_clearance_docs';
 
-export type ClearanceKind = 'hotline' | 'petition' | 'clue';
-export const CLEARANCE_KINDS: ClearanceKind[] = ['hotline', 'petition', 'clue'];
 
 /**
- * The kinds clearance counts (SPEC §6), each folded through its registered definition (`CaseKindDefinition`):
+ * The kinds clearance counts (SPEC §6: hotline, petition, clue — `CLEARANCE_KINDS`, the campaign's static list), each folded through its registered definition (`CaseKindDefinition`):
  * received, handling unit (null: the petitions bureau for an unassigned petition, the discipline unit for a clue),
  * cleared, main stage and deadlines come from the kind's own `facts`.
  */
@@ -166,7 +165,7 @@ export function cellOf(row: Record<string, unknown>) {
  */
 export const clearanceFactsProjection = (kinds: CaseKindRegistry): Projection => ({
   name: 'report-clearance-facts',
-  version: 6,
+  version: 7,
   async migrate(db: Kysely<any>) {
     await db.schema.createTable(DOCS_TABLE).ifNotExists().addColumn('id', 'text', (c) => c.primaryKey()).addColumn('doc', 'text', (c) => c.notNull()).execute();
     await db.schema
@@ -323,6 +322,10 @@ export const clearanceFactsProjection = (kinds: CaseKindRegistry): Projection =>
     const cellRows = [...cells.values()].filter((c) => c.n !== 0);
     for (const part of chunks(cellRows, 800)) {
       await trx.insertInto(CLEARANCE_CELLS_TABLE).values(part).onConflict((oc) => oc.column('id').doUpdateSet({ n: sql`${sql.ref(`${CLEARANCE_CELLS_TABLE}.n`)} + ${sql.ref('excluded.n')}` })).execute();
+    }
+    // A cell every case has left counts nothing: remove it, so the table is what a rebuild makes (no empty cells).
+    for (const ids of chunks(cellRows.filter((c) => c.n < 0).map((c) => c.id as string))) {
+      await trx.deleteFrom(CLEARANCE_CELLS_TABLE).where('id', 'in', ids).where('n', '<=', 0).execute();
     }
     // Overdue intervals are rewritten whole for every touched case (a version's end moves when it is met or extended).
     for (const ids of chunks([...byCase.keys()])) {

@@ -1,45 +1,12 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsISO8601, IsOptional } from 'class-validator';
 import type { Response } from 'express';
-import { Actor, CommandRequest, CurrentActor, DomainError, Roles, commandContextOf, hasRole } from '@qf/platform';
-import { CLEARANCE_KINDS, ClearanceKind } from './clearance-facts.projection';
+import { Actor, CurrentActor, DomainError, Roles, hasRole } from '@qf/platform';
+import { CAMPAIGN_ID_PATTERN } from '../campaign';
+import { CampaignsService } from './campaigns.service';
 import { ClearanceService } from './clearance.service';
 import { clearanceCsv, clearanceWorkbook } from './clearance-export';
-
-const CAMPAIGN_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
-
-export class CreateCampaignDto {
-  @ApiProperty({ example: 'QC-2026' })
-  @Matches(CAMPAIGN_ID)
-  id!: string;
-
-  @ApiProperty({ example: '2026年积案清仓见底专项行动' })
-  @IsString()
-  @Length(1, 200)
-  name!: string;
-
-  @ApiProperty({ enum: CLEARANCE_KINDS, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @IsIn(CLEARANCE_KINDS, { each: true })
-  kinds!: ClearanceKind[];
-
-  @ApiProperty({ description: '基准时点 — cases received before it and open at it are the stock (存量)' })
-  @IsISO8601({ strict: true })
-  baselineAt!: string;
-
-  @ApiProperty({ description: '目标时点' })
-  @IsISO8601({ strict: true })
-  targetAt!: string;
-
-  @ApiPropertyOptional({ description: 'only cases handled within these units’ subtrees' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(500)
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, { each: true })
-  unitIds?: string[];
-}
 
 export class AsOfOnlyQuery {
   @ApiPropertyOptional({ description: '时点 — default now; the answer for a past moment never changes' })
@@ -58,15 +25,18 @@ export class AsOfOnlyQuery {
 }
 
 
-/** 专项行动与清仓见底 (SPEC §6). */
+/** 专项行动与清仓见底 (SPEC §6): the queries; creating a campaign is its slice's route (create-campaign/). */
 @ApiTags('clearance 存量清零、增量随清')
 @ApiBearerAuth()
 @Controller('api/campaigns')
 export class CampaignsController {
-  constructor(private readonly clearance: ClearanceService) {}
+  constructor(
+    private readonly campaigns: CampaignsService,
+    private readonly clearance: ClearanceService,
+  ) {}
 
   private static idOf(id: string): string {
-    if (!CAMPAIGN_ID.test(id)) throw new DomainError('NOT_FOUND', 'campaign not found');
+    if (!CAMPAIGN_ID_PATTERN.test(id)) throw new DomainError('NOT_FOUND', 'campaign not found');
     return id;
   }
 
@@ -80,27 +50,18 @@ export class CampaignsController {
     return [actor.unitId];
   }
 
-  @Post()
-  @Roles('admin')
-  @ApiOperation({ summary: '创建专项行动 — a campaign with its baseline' })
-  async create(@Body() body: CreateCampaignDto, @CurrentActor() actor: Actor, @Req() req: CommandRequest, @Res({ passthrough: true }) res: Response) {
-    const result = await this.clearance.create({ ...body, unitIds: body.unitIds ?? null }, commandContextOf(req, actor, this.clearance.now()));
-    res.status(result.created ? 201 : 200);
-    return result.campaign;
-  }
-
   @Get()
   @Roles('admin', 'leader', 'supervisor')
   @ApiOperation({ summary: '专项行动列表' })
   list() {
-    return this.clearance.list();
+    return this.campaigns.list();
   }
 
   @Get(':id')
   @Roles('admin', 'leader', 'supervisor')
   @ApiOperation({ summary: '专项行动' })
   get(@Param('id') id: string) {
-    return this.clearance.get(CampaignsController.idOf(id));
+    return this.campaigns.get(CampaignsController.idOf(id));
   }
 
   @Get(':id/clearance')

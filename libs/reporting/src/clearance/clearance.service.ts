@@ -1,30 +1,18 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { sql } from 'kysely';
-import type { EventStore, StoredEvent } from '@qf/event-store';
-import { ReadModelDb, documentProjection } from '@qf/projections';
-import { CASE_KINDS, CLOCK, Clock, CommandContext, CommandRunner, DomainError, EVENT_STORE, ProjectionsService, READ_MODEL_DB, formatShanghai, load } from '@qf/platform';
+import type { ReadModelDb } from '@qf/projections';
+import { CASE_KINDS, CLOCK, Clock, DomainError, ProjectionsService, READ_MODEL_DB, formatShanghai } from '@qf/platform';
 import { DirectoryService } from '@qf/directory';
 import type { CaseKindRegistry } from '@qf/contracts';
-import { CampaignDefinition, campaignAggregate, campaignStream, decideCreateCampaign } from './campaign';
+import { CampaignsService } from './campaigns.service';
 import { DateTime } from 'luxon';
 import { CLEARANCE_CASES_TABLE, CLEARANCE_CELLS_TABLE, CLEARANCE_LATENT_TABLE, CLEARANCE_OVERDUE_TABLE, CLEARANCE_UNITS_TABLE, clearanceFactsProjection, dayOf } from './clearance-facts.projection';
-
-const CAMPAIGNS_TABLE = 'report_campaigns';
 
 /** The first and last millisecond (UTC ISO) of a Shanghai date. */
 function dayBounds(day: string): [string, string] {
   const start = DateTime.fromISO(day, { zone: 'Asia/Shanghai' }).startOf('day');
   return [start.toUTC().toISO()!, start.endOf('day').toUTC().toISO()!];
 }
-const campaignsProjection = documentProjection<CampaignDefinition & { createdAt: string }>({
-  name: 'report-campaigns',
-  version: 1,
-  table: CAMPAIGNS_TABLE,
-  columns: { baseline_at: 'text' },
-  key: (e: StoredEvent) => (e.type === 'CampaignCreated' && e.streamId.startsWith('campaign-') ? e.streamId.slice('campaign-'.length) : null),
-  evolve: (_doc, e) => ({ ...(e.data as CampaignDefinition), createdAt: e.metadata.occurredAt }),
-  columnsOf: (doc) => ({ baseline_at: new Date(doc.baselineAt).toISOString() }),
-});
 
 export interface StockFigures {
   total: number;
@@ -66,45 +54,23 @@ function figures(c: Counts): ClearanceFigures {
   };
 }
 
-/** 存量清零、增量随清 (SPEC §6): campaigns, and their clearance for any `asOf` from the clearance read model. */
+/**
+ * 存量清零、增量随清 (SPEC §6): a campaign's clearance for any `asOf` (as known at any `knownAt`) from the clearance
+ * read model — the figures per unit and in total, and the case ledger that reconciles with them.
+ */
 @Injectable()
 export class ClearanceService implements OnModuleInit {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly readModels: ReadModelDb,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly directory: DirectoryService,
     private readonly projections: ProjectionsService,
-    private readonly commands: CommandRunner,
+    private readonly campaigns: CampaignsService,
     @Inject(CASE_KINDS) private readonly kinds: CaseKindRegistry,
   ) {}
 
   onModuleInit(): void {
     this.projections.register(clearanceFactsProjection(this.kinds));
-    this.projections.register(campaignsProjection);
-  }
-
-  now(): Date {
-    return this.clock.now();
-  }
-
-  async create(def: CampaignDefinition, ctx: CommandContext) {
-    for (const u of def.unitIds ?? []) if (!this.directory.current().get(u)) throw new DomainError('NOT_FOUND', `unit ${u} not found`);
-    const normalised: CampaignDefinition = { ...def, kinds: [...new Set(def.kinds)].sort(), unitIds: def.unitIds ? [...new Set(def.unitIds)].sort() : null };
-    const result = await this.commands.run(campaignStream(def.id), campaignAggregate, { ...ctx, expectedVersion: undefined }, (state) => decideCreateCampaign(normalised, state));
-    return { campaign: { ...result.state.definition!, createdAt: result.state.createdAt }, created: result.appended.length > 0 };
-  }
-
-  /** The campaign — as known at `knownAt` when given: one created after it is not found, as it was not then. */
-  async get(id: string, knownAt?: Date | null): Promise<CampaignDefinition & { createdAt: string | null }> {
-    const { state } = await load(this.store, campaignStream(id), campaignAggregate, knownAt ? { recordedUntil: knownAt } : undefined);
-    if (!state.exists) throw new DomainError('NOT_FOUND', knownAt ? `campaign ${id} not found as known at ${formatShanghai(knownAt)}` : `campaign ${id} not found`);
-    return { ...state.definition!, createdAt: state.createdAt };
-  }
-
-  async list() {
-    const rows = await this.readModels.db.selectFrom(CAMPAIGNS_TABLE).select('doc').orderBy('baseline_at', 'desc').orderBy('id').execute();
-    return { items: rows.map((r) => JSON.parse(r.doc as string)) };
   }
 
   /**
@@ -113,7 +79,7 @@ export class ClearanceService implements OnModuleInit {
    */
   async clearance(id: string, asOfText?: string, restrictTo?: string[], knownAtText?: string): Promise<ClearanceReport> {
     const knownAt = this.knownAt(knownAtText);
-    const campaign = await this.get(id, knownAt);
+    const campaign = await this.campaigns.get(id, knownAt);
     const asOf = asOfText ? new Date(asOfText) : this.clock.now();
     if (asOf.getTime() < Date.parse(campaign.baselineAt)) throw new DomainError('RULE_VIOLATION', `asOf is before the campaign's baseline (${campaign.baselineAt})`);
     const a = asOf.toISOString();
@@ -249,7 +215,7 @@ export class ClearanceService implements OnModuleInit {
    */
   async ledger(id: string, asOfText?: string, restrictTo?: string[], knownAtText?: string) {
     const knownAt = this.knownAt(knownAtText);
-    const campaign = await this.get(id, knownAt);
+    const campaign = await this.campaigns.get(id, knownAt);
     const asOf = asOfText ? new Date(asOfText) : this.clock.now();
     const a = asOf.toISOString();
     const base = new Date(campaign.baselineAt).toISOString();

@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@qf/event-store';
 import { documentProjection } from '@qf/projections';
-import { shanghaiMonth, toRecorded } from '@qf/platform';
+import { shanghaiMonth, toRecorded } from '@qf/kernel';
 import type { CaseKindDefinition, CaseKindRegistry, PetitionCaseFacts } from '@qf/contracts';
 
 export const PETITION_FACTS_TABLE = 'report_petition_facts';

@@ -1,7 +1,7 @@
 import { Kysely, sql } from 'kysely';
 import type { StoredEvent } from '@qf/event-store';
 import { chunks, upsertRows, type Projection } from '@qf/projections';
-import { shanghaiMonth, toRecorded } from '@qf/platform';
+import { shanghaiMonth, toRecorded } from '@qf/kernel';
 import type { CaseKindDefinition, CaseKindRegistry, HotlineCaseFacts } from '@qf/contracts';
 
 export const HOTLINE_FACTS_TABLE = 'report_hotline_facts';

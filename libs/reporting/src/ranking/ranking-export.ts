@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { RankingReport } from './ranking.service';
+import type { RankingReport } from './ranking';
 import { toCsv } from '../export/csv';
 
 /** Chinese column headers of the ranking table (每月一排名通报), per kind. */

@@ -1,11 +1,12 @@
-import { Body, Controller, Get, Put, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsObject, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import type { Response } from 'express';
-import { Actor, CommandRequest, CurrentActor, DomainError, Roles, commandContextOf } from '@qf/platform';
+import { Roles } from '@qf/platform';
 import { RANKING_KINDS, RankingKind } from './ranking';
 import { RankingService } from './ranking.service';
+import { RankingConfigService } from './ranking-config.service';
 import { rankingCsv, rankingXlsx } from './ranking-export';
 
 export class RankingQuery {
@@ -34,35 +35,19 @@ export class RankingQuery {
   knownAt?: string;
 }
 
-export class RankingConfigDto {
-  @ApiProperty({ enum: RANKING_KINDS })
-  @IsIn(RANKING_KINDS as unknown as string[])
-  kind!: RankingKind;
-
-  @ApiProperty({ description: 'rate → weight (≥ 0); rates left out weigh 0', example: { responseRate: 0.3, resolutionRate: 0.35, satisfactionRate: 0.35, onTimeRate: 0 } })
-  @IsObject()
-  @Transform(({ value }) => value)
-  weights!: Record<string, number>;
-
-  @ApiPropertyOptional({ description: '红榜/黑榜 size', default: 3, minimum: 1, maximum: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(20)
-  listSize?: number;
-}
-
 /**
  * 每月一排名、每月一通报 (SPEC §7). A ranking compares units and is published district-wide (通报); it holds no case
  * contents or personal data, so every permitted role reads the whole table, and the exports hold exactly the rows of
- * the JSON view for the same query.
+ * the JSON view for the same query. Setting the weights is its slice's route (configure-ranking/).
  */
 @ApiTags('reports 报表')
 @ApiBearerAuth()
 @Controller('api/reports')
 export class RankingController {
-  constructor(private readonly rankings: RankingService) {}
+  constructor(
+    private readonly rankings: RankingService,
+    private readonly configs: RankingConfigService,
+  ) {}
 
   @Get('monthly-ranking')
   @Roles('leader', 'supervisor', 'admin')
@@ -95,18 +80,6 @@ export class RankingController {
   @Roles('admin', 'leader')
   @ApiOperation({ summary: '排名权重 — the weights and list size of each ranking' })
   weights() {
-    return this.rankings.config();
-  }
-
-  @Put('weights')
-  @Roles('admin')
-  @ApiOperation({ summary: '设置排名权重 — admin; applies to live rankings and to publications from now on' })
-  configure(@Body() body: RankingConfigDto, @CurrentActor() actor: Actor, @Req() req: CommandRequest) {
-    for (const [k, w] of Object.entries(body.weights)) {
-      if (typeof w !== 'number' || !Number.isFinite(w) || w < 0 || w > 1000) {
-        throw new DomainError('VALIDATION_FAILED', 'weights must be numbers ≥ 0', [{ field: `weights.${k}`, message: 'must be a number between 0 and 1000' }]);
-      }
-    }
-    return this.rankings.configure(body.kind, body.weights, body.listSize ?? 3, commandContextOf(req, actor, this.rankings.now()));
+    return this.configs.config();
   }
 }

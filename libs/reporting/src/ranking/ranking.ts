@@ -110,3 +110,26 @@ export function topAndBottom(rows: RankedRow[], size: number) {
       .map((r) => ({ unitId: r.unitId, unitName: r.unitName, rank: r.rank, score: r.score })),
   };
 }
+
+/** A month's ranking as served (and, once published, frozen in its publication event). */
+export interface RankingReport {
+  kind: RankingKind;
+  month: string;
+  published: boolean;
+  /** When the figures were computed (the publication time for a published ranking; `knownAt` when given). */
+  generatedAt: string;
+  /** Present on a live ranking asked for as known at a moment: only events recorded by then counted (SPEC §3). */
+  knownAt?: string;
+  weights: Weights;
+  rows: RankedRow[];
+  top: ReturnType<typeof topAndBottom>['top'];
+  bottom: ReturnType<typeof topAndBottom>['bottom'];
+}
+
+/** The figures of one ranking kind per unit for a month: as known now, and as known at a past moment (SPEC §3). */
+export interface RankingFigures {
+  /** At `now`, from the read model as it stands. */
+  counts(month: string, now: Date): Promise<UnitCounts[]>;
+  /** As known at `k` (ISO): only facts recorded by then, `k` the present for "its due time has passed". */
+  countsKnownAt(month: string, k: string): Promise<UnitCounts[]>;
+}
