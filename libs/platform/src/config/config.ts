@@ -24,6 +24,11 @@ export interface AppConfig {
   logLevel: string;
   /** How long a command waits for the read models to include its own events (read-your-writes), ms. */
   projectionWaitMs: number;
+  /**
+   * Whether the process runs background work — projections, schedulers, reactions, consumers, the relay. Off
+   * (`QF_BACKGROUND=off`) for maintenance commands that only need the modules' registrations (the CLI's rebuild).
+   */
+  background: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -93,5 +98,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     directorySeed: env.DIRECTORY_SEED ? resolve(env.DIRECTORY_SEED) : DEFAULT_SEED,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     projectionWaitMs: Number.isFinite(waitMs) && waitMs >= 0 ? waitMs : 2000,
+    background: env.QF_BACKGROUND !== 'off',
   };
 }

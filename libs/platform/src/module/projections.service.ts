@@ -3,6 +3,7 @@ import type { EventStore } from '@qf/event-store';
 import { Projection, ProjectionRunner, ReadModelDb } from '@qf/projections';
 import { APP_CONFIG, EVENT_STORE, READ_MODEL_DB } from '../tokens';
 import type { AppConfig } from '../config/config';
+import { Metrics } from '../observability/metrics';
 
 /**
  * Collects the projections of every context (each registers its own in onModuleInit) and runs them once the
@@ -18,7 +19,10 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly readModels: ReadModelDb,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    metrics: Metrics,
+  ) {
+    metrics.reportProjections(() => this.status().then((all) => all.map((p) => ({ name: p.name, lag: p.lag }))));
+  }
 
   register(projection: Projection): void {
     if (this.projections.some((p) => p.name === projection.name)) throw new Error(`projection ${projection.name} registered twice`);
@@ -30,6 +34,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.background) return;
     this.runner = new ProjectionRunner(this.store, this.readModels, this.projections, {
       logger: { info: (m: string) => this.logger.log(m), error: (m: string) => this.logger.error(m) },
     });
