@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, CLOCK, Clock, ProjectionsService, READ_MODEL_DB } from '@qf/platform';
+import { APP_CONFIG, AppConfig, CLOCK, Clock, Metrics, ProjectionsService, READ_MODEL_DB } from '@qf/platform';
 import type { ReadModelDb } from '@qf/projections';
 import type { MessageBus } from './bus.port';
 import { InProcessBus } from './in-process-bus';
 import { KafkaBus } from './kafka-bus';
 import { OutboxController } from './outbox.http';
-import { outboxProjection } from './outbox';
+import { messagesOf, outboxProjection } from './outbox';
 import { OutboxRelay } from './outbox-relay';
 
 /** The bus integration messages travel on: Kafka with `KAFKA_BROKERS`, else the in-process bus (the outbox). */
@@ -24,11 +24,21 @@ export class OutboxService implements OnModuleInit, OnApplicationShutdown {
     private readonly projections: ProjectionsService,
     @Inject(READ_MODEL_DB) private readonly readModels: ReadModelDb,
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   onModuleInit(): void {
-    this.projections.register(outboxProjection(this.readModels.dialect));
-    if (this.bus.name !== 'in-process') {
+    const outbox = outboxProjection(this.readModels.dialect);
+    // Count the messages this process puts in the outbox, by topic.
+    this.projections.register({
+      ...outbox,
+      apply: async (trx, events) => {
+        await outbox.apply(trx, events);
+        for (const e of events) for (const m of messagesOf(e)) this.metrics.outboundMessages.inc({ topic: m.topic });
+      },
+    });
+    if (this.bus.name !== 'in-process' && this.config.background) {
       this.relay = new OutboxRelay(this.readModels.db, this.bus, { info: (m) => this.logger.log(m), error: (m) => this.logger.error(m) });
       this.relay.start();
     }

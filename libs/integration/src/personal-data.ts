@@ -1,4 +1,4 @@
-import { isSealed } from '@qf/platform';
+import { REMOVED, isSealed, scrubIdentifiers } from '@qf/kernel';
 
 /**
  * What leaves the system carries no personal data (SPEC §8). Events hold people only sealed (ciphertext under the
@@ -19,16 +19,14 @@ export function withoutSealedData(value: unknown): unknown {
 
 /** Fields that hold a person's identity in the messages we take in (the HTTP commands' bodies). */
 const PERSON_FIELDS = new Set(['caller', 'petitioner', 'reporter', 'name', 'phone', 'idNumber', 'address']);
-/** Mainland mobile and landline numbers, and 15/18-digit identity numbers, wherever they appear in free text. */
-const IDENTIFIERS = /(?<![0-9])(?:1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}|[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9])/g;
-export const REMOVED = '[removed]';
+export { REMOVED };
 
 /**
  * A message we could not take, made fit for the dead-letter topic: identity fields removed wherever they are, and
  * phone or identity numbers blotted out of any text — a rejected message may be malformed in any way at all.
  */
 export function redactPersonalData(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(IDENTIFIERS, REMOVED);
+  if (typeof value === 'string') return scrubIdentifiers(value);
   if (Array.isArray(value)) return value.map(redactPersonalData);
   if (!value || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};

@@ -26,3 +26,17 @@ export function maskAddress(address: string): string {
   const chars = [...address];
   return `${chars.slice(0, Math.min(6, Math.floor(chars.length / 2))).join('')}****`;
 }
+
+/** Mainland mobile and landline numbers, and 15/18-digit identity numbers, wherever they appear in free text. */
+const IDENTIFIERS = /(?<![0-9])(?:1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}|[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9])/g;
+export const REMOVED = '[removed]';
+
+/** Text with every phone and identity number blotted out — for what may echo a caller's input (errors, DLQ). */
+export const scrubIdentifiers = (text: string): string => text.replace(IDENTIFIERS, REMOVED);
+
+/**
+ * What an error message may echo of a caller's input (an id in the path, a key in the body): no phone or identity
+ * number, and no run of Chinese characters — our messages are English, so Chinese in one can only be echoed input,
+ * such as a name (SPEC §8: no personal data in error messages).
+ */
+export const scrubEcho = (text: string): string => scrubIdentifiers(text).replace(/\p{Script=Han}+/gu, REMOVED);

@@ -2,7 +2,8 @@ import { CHANNELS, Channel, URGENCIES, Urgency } from '../work-order';
 import { ORDER_NO_PATTERN } from './create-order';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsIn, IsNotEmptyObject, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsBusinessTime } from '@qf/platform';
 export class CallerDto {
   @ApiPropertyOptional({ description: '来电人姓名 (personal data)', example: '张三明' })
   @IsOptional()
@@ -40,9 +41,10 @@ export class CreateOrderDto {
   @Length(1, 5000)
   content!: string;
 
-  @ApiPropertyOptional({ description: '来电人 — caller (personal data; masked for most readers)', type: CallerDto })
+  @ApiPropertyOptional({ description: '来电人 — caller (personal data; masked for most readers); at least a name or a phone', type: CallerDto })
   @IsOptional()
   @IsObject()
+  @IsNotEmptyObject({ nullable: false }, { message: 'caller must give a name or a phone' })
   @ValidateNested()
   @Type(() => CallerDto)
   caller?: CallerDto;
@@ -57,8 +59,8 @@ export class CreateOrderDto {
   @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/)
   unitId!: string;
 
-  @ApiPropertyOptional({ description: '派单时间 — for imports of historical orders; not in the future', example: '2026-03-16T09:00:00+08:00' })
+  @ApiPropertyOptional({ description: '派单时间 — for imports of historical orders; not in the future, not before HISTORY_START (default 2000-01-01)', example: '2026-03-16T09:00:00+08:00' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsBusinessTime()
   dispatchedAt?: string;
 }

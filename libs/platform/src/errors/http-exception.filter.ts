@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError, ErrorCode, STATUS_OF } from '@qf/kernel';
+import { DomainError, ErrorCode, STATUS_OF, scrubEcho } from '@qf/kernel';
 
 const CODE_OF_STATUS: Record<number, ErrorCode> = {
   400: 'VALIDATION_FAILED',
@@ -9,6 +9,7 @@ const CODE_OF_STATUS: Record<number, ErrorCode> = {
   404: 'NOT_FOUND',
   409: 'CONCURRENCY_CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
   422: 'RULE_VIOLATION',
 };
 
@@ -22,7 +23,9 @@ export interface ErrorBody {
 /** Turns anything thrown into the error body of SPEC §10. Unknown errors become a 500 without their message (it might carry data). */
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof DomainError) {
-    return { statusCode: STATUS_OF[error.code], code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+    // A message may echo what the caller sent (an id in the path, a key in the body): never a phone or identity number.
+    const details = error.details?.map((d) => ({ field: scrubEcho(d.field), message: scrubEcho(d.message) }));
+    return { statusCode: STATUS_OF[error.code], code: error.code, message: scrubEcho(error.message), ...(details ? { details } : {}) };
   }
   if (error instanceof Error && (error as { code?: string }).code === 'CONCURRENCY_CONFLICT') {
     return { statusCode: 409, code: 'CONCURRENCY_CONFLICT', message: 'the case changed underneath; reload and retry' };

@@ -3,13 +3,39 @@ import { toErrorBody } from '../errors/http-exception.filter';
 import { DomainError } from '@qf/kernel';
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
+/** Deeper than any body of the API (a few levels): deeper is hostile, and would overflow the validators' recursion. */
+export const MAX_BODY_DEPTH = 32;
+/** Keys that would reach an object's prototype; JSON allows them, nothing in the API uses them. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The first thing wrong with a parsed body's shape, walked without recursion. */
+function shapeProblem(body: unknown): { field: string; message: string } | null {
+  const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value: body, path: '', depth: 0 }];
+  while (stack.length) {
+    const { value, path, depth } = stack.pop()!;
+    if (!value || typeof value !== 'object') continue;
+    if (depth >= MAX_BODY_DEPTH) return { field: path || '(body)', message: `nested deeper than ${MAX_BODY_DEPTH} levels` };
+    for (const key of Object.keys(value)) {
+      const child = path ? `${path}.${key}` : key;
+      if (!Array.isArray(value) && PROTOTYPE_KEYS.has(key)) return { field: child, message: 'this key is not allowed' };
+      stack.push({ value: (value as Record<string, unknown>)[key], path: child, depth: depth + 1 });
+    }
+  }
+  return null;
+}
 
 /**
  * JSON body parsing with the 256 KiB limit of SPEC §10. Body-parser errors happen before Nest's filters see the
  * request, so they are turned into the §10 error body here.
  */
-export function jsonBody(): [RequestHandler, ErrorRequestHandler] {
+export function jsonBody(): [RequestHandler, ErrorRequestHandler, RequestHandler] {
   const parse = express.json({ limit: BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] });
+  const checkShape: RequestHandler = (req, res, next) => {
+    const problem = shapeProblem(req.body);
+    if (!problem) return next();
+    const body = toErrorBody(new DomainError('VALIDATION_FAILED', 'the body is not acceptable', [problem]));
+    res.status(body.statusCode).json(body);
+  };
   const onError: ErrorRequestHandler = (err, _req, res, next) => {
     if (!err) return next();
     const type = (err as { type?: string }).type;
@@ -18,9 +44,11 @@ export function jsonBody(): [RequestHandler, ErrorRequestHandler] {
         ? new DomainError('PAYLOAD_TOO_LARGE', `the body is larger than ${BODY_LIMIT_BYTES / 1024} KiB`)
         : type === 'entity.parse.failed'
           ? new DomainError('VALIDATION_FAILED', 'the body is not valid JSON')
-          : err;
+          : type === 'charset.unsupported' || type === 'encoding.unsupported'
+            ? new DomainError('UNSUPPORTED_MEDIA_TYPE', 'the body must be JSON in UTF-8 (content-type: application/json; charset=utf-8)')
+            : err;
     const body = toErrorBody(error);
     res.status(body.statusCode).json(body);
   };
-  return [parse, onError];
+  return [parse, onError, checkShape];
 }

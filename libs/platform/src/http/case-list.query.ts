@@ -5,11 +5,12 @@ import type { Kysely } from 'kysely';
 
 /** Paging of every list (SPEC §3): `page` from 1, `pageSize` ≤ 200, default 50. */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 100000, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(100000)
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })

@@ -1,12 +1,18 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
+import { ValidationOptions, isISO8601, registerDecorator, validate } from 'class-validator';
 import { DomainError, FieldProblem } from '@qf/kernel';
+
+/** A field name as it may be echoed: the caller's own unknown keys only when they look like identifiers (SPEC §8). */
+const ECHOABLE = /^[A-Za-z_$][A-Za-z0-9_$-]{0,63}$/;
+const echoable = (property: string) => (ECHOABLE.test(property) ? property : '(unknown field)');
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
-    const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
+    const property = echoable(e.property);
+    const field = prefix ? `${prefix}.${property}` : property;
+    // An unknown key's message would repeat the key: say it without it.
+    const own = Object.entries(e.constraints ?? {}).map(([constraint, message]) => ({ field, message: constraint === 'whitelistValidation' ? 'unknown field: not allowed' : message }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
@@ -34,4 +40,29 @@ export async function validateInput<T extends object>(dto: new () => T, plain: u
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
   if (errors.length) throw new DomainError('VALIDATION_FAILED', 'the message is not valid', flatten(errors, prefix));
   return instance;
+}
+
+/** Business times before this are typing errors, not history (HISTORY_START, default 2000-01-01 Beijing time). */
+export function historyStart(): Date {
+  const configured = process.env.HISTORY_START;
+  const start = new Date(configured && !Number.isNaN(Date.parse(configured)) ? configured : '2000-01-01T00:00:00+08:00');
+  return start;
+}
+
+/**
+ * A business time given by the caller (`dispatchedAt`, `receivedAt`): strict ISO 8601 with an offset, and not before
+ * HISTORY_START — an order "dispatched" in 1970 would otherwise make the ranking job publish decades of months.
+ */
+export function IsBusinessTime(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isBusinessTime',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isISO8601(value, { strict: true }) && /([+-]\d\d:?\d\d|Z)$/.test(value) && Date.parse(value) >= historyStart().getTime(),
+        defaultMessage: (args) => `${args?.property ?? "the time"} must be an ISO 8601 time with an offset, not before ${historyStart().toISOString()}`,
+      },
+    });
 }

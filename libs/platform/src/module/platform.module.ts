@@ -8,6 +8,7 @@ import { APP_CONFIG, CLOCK, EVENT_STORE, READ_MODEL_DB } from '../tokens';
 import { AuthGuard } from '../auth/auth.guard';
 import { HttpErrorFilter } from '../errors/http-exception.filter';
 import { DisclosureAuditors, IdempotencyInterceptor, IdempotencyStore } from '../http/idempotency';
+import { BodylessCommandInterceptor } from '../http/bodyless';
 import { Clock, createClock } from '../time/clock';
 import { Metrics } from '../observability/metrics';
 import { PiiVault } from '../pii/pii-vault';
@@ -54,6 +55,7 @@ export function openReadModels(config: AppConfig): Promise<ReadModelDb> {
     SlaPolicyService,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_FILTER, useClass: HttpErrorFilter },
+    { provide: APP_INTERCEPTOR, useClass: BodylessCommandInterceptor },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
   exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_MODEL_DB, ProjectionsService, Metrics, CaseReaders, DisclosureAuditors, PiiVault, CommandRunner, ReadinessChecks, SlaPolicyService],

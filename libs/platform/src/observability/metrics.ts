@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { RequestHandler } from 'express';
 
 /** Prometheus metrics of one process, served at GET /metrics. */
@@ -38,17 +38,41 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly outboundMessages = new Counter({
+    name: 'qingfeng_outbound_messages_total',
+    help: 'Integration messages written to the outbox by this process, by topic',
+    labelNames: ['topic'],
+    registers: [this.registry],
+  });
+
+  private projectionStatus: () => Promise<Array<{ name: string; lag: number | null }>> = async () => [];
+  readonly projectionLag = new Gauge({
+    name: 'qingfeng_projection_lag_events',
+    help: 'Events between each projection of this process and the newest event in the store (0 = caught up)',
+    labelNames: ['projection'],
+    registers: [this.registry],
+    collect: async () => {
+      for (const p of await this.projectionStatus()) if (p.lag !== null) this.projectionLag.set({ projection: p.name }, p.lag);
+    },
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** The projections service tells the lag gauge where to read from. */
+  reportProjections(status: () => Promise<Array<{ name: string; lag: number | null }>>): void {
+    this.projectionStatus = status;
   }
 
   middleware(): RequestHandler {
     return (req, res, next) => {
       const end = this.httpDuration.startTimer();
       res.on('finish', () => {
-        // The matched route pattern keeps label cardinality bounded (no order numbers in labels).
-        const route = (req.route?.path as string | undefined) ?? 'unmatched';
-        end({ method: req.method, route: `${req.baseUrl ?? ''}${route}`, status: String(res.statusCode) });
+        // The matched route template keeps label cardinality bounded (no order numbers in labels); anything that
+        // matched no route (404s, the docs UI's assets) is one label.
+        const template = req.route?.path as string | undefined;
+        end({ method: req.method, route: template ? `${req.baseUrl ?? ''}${template}` : 'unmatched', status: String(res.statusCode) });
       });
       next();
     };
