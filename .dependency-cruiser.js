@@ -3,6 +3,10 @@
  * DTOs, services, consumers and processors. Run by `npm run depcruise` and by the test suite.
  */
 const NEST_FILES = '(\\.module|\\.http|\\.dto|\\.service|\\.controller|\\.consumer|\\.processor|\\.query|\\.guard|\\.filter|\\.spec|\\.e2e\\.spec)\\.ts$';
+/** The context libs; their domain is every file that is not an adapter, a read model, a view or a spec. */
+const DOMAIN_FILES = '^libs/(hotline|petition|clue|supervision|reporting|directory)/src/';
+const ADAPTER_FILES =
+  '(\\.(module|http|dto|service|controller|consumer|processor|query|guard|filter|spec|fixtures|projection|view)\\.ts$|-view\\.ts$|/read-models/|/inbound/|/scheduler/|/export/|/reactions/clue-reactions|-export\\.ts$|/index\\.ts$)';
 /** What a pure module must never reach, however indirectly. */
 const FRAMEWORKS_AND_DRIVERS =
   '(^|/)node_modules/(@nestjs|express|better-sqlite3|pg|pg-[a-z-]+|kysely|ioredis|bullmq|@eventstore|kafkajs|pino|pino-http|prom-client|class-validator|class-transformer|exceljs|jsonwebtoken)/';
@@ -34,6 +38,19 @@ module.exports = {
       severity: 'error',
       from: { path: '^libs/(event-store|projections)/src/' },
       to: { path: '(^|/)node_modules/@nestjs/' },
+    },
+    {
+      name: 'domain-depends-only-on-kernel',
+      comment: 'A context\'s domain (aggregates, deciders, slices\' decide files, rules, case kinds) imports only the kernel, the contracts and its own context.',
+      severity: 'error',
+      from: { path: DOMAIN_FILES, pathNot: ADAPTER_FILES },
+      to: { path: '^libs/(platform|event-store|projections|integration)/' },
+    },
+    {
+      name: 'domain-reaches-no-framework-or-driver',
+      severity: 'error',
+      from: { path: DOMAIN_FILES, pathNot: ADAPTER_FILES },
+      to: { path: FRAMEWORKS_AND_DRIVERS, reachable: true },
     },
     {
       name: 'no-context-imports-another',

@@ -1,5 +1,5 @@
 export * from './four-forms/sanctions.projection';
-export * from './four-forms/four-forms-report';
+export * from './four-forms/four-forms-report.query';
 export * from './reporting.module';
 export * from './reporting-rules';
 export * from './ranking/ranking';

@@ -6,7 +6,7 @@ import { CLOCK, Clock, DomainError, ProjectionsService, READ_MODEL_DB, Roles, fo
 import { DirectoryService } from '@qf/directory';
 import { DateTime } from 'luxon';
 import { SANCTIONS_TABLE, SanctionRow, sanctionsProjection } from './four-forms/sanctions.projection';
-import { fourFormsReport } from './four-forms/four-forms-report';
+import { fourFormsReport } from './four-forms/four-forms-report.query';
 
 export class FourFormsQuery {
   @ApiPropertyOptional({ description: '起 (decidedAt ≥); default: 1 January of the current year, Asia/Shanghai' })

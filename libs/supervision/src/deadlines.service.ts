@@ -8,7 +8,7 @@ import type { CaseKindRegistry } from '@qf/contracts';
 import { CaseKind, LadderDirectory, responsibleUnit } from './escalation-ladder';
 import { DEADLINES_TABLE, DeadlineRow, deadlineRowOf, deadlinesProjection } from './read-models/deadlines.projection';
 import { ListDeadlinesQuery } from './list-deadlines.query';
-import { ladderDirectoryOf } from './ladder-directory';
+import { ladderDirectoryOf } from './ladder.directory-view';
 
 /**
  * Which roles read which kind's deadlines without a unit restriction (SPEC §1); clues only for the discipline office.

@@ -23,7 +23,7 @@ import { EscalationCommand, decide } from './escalation.decide';
 import { AcknowledgeEscalation, isEscalationTarget } from './acknowledge-escalation/acknowledge-escalation';
 import type { EscalationDoc } from './read-models/escalations.projection';
 import { EscalationInboxService } from './inbox.service';
-import { ladderDirectoryOf } from './ladder-directory';
+import { ladderDirectoryOf } from './ladder.directory-view';
 
 /**
  * The escalation commands: firing due rungs into case streams (the schedulers' command) and acknowledging them (the

@@ -1,4 +1,4 @@
-import { fourFormsReport } from './four-forms-report';
+import { fourFormsReport } from './four-forms-report.query';
 import type { SanctionRow } from './sanctions.projection';
 
 const row = (unitId: string, form: 1 | 2 | 3 | 4, measure: string): SanctionRow => ({ eventId: `${unitId}-${form}-${measure}-${Math.random()}`, unitId, form, measure, decidedAt: '2026-03-16T09:00:00+08:00' });
