@@ -14,4 +14,5 @@ export const clueCaseKind: CaseKindDefinition<Clue> = {
   evolve: (state, event) => evolveClue(state, event as Recorded<ClueEvent>),
   facts: (s) => ({ exists: s.exists, unitId: null, receivedAt: s.receivedAt, cleared: isHandled(s), mainStage: 'disposition', deadlines: s.deadlines }),
   escalation: { responsible: () => 'discipline_unit', topLevel: 2 },
+  readers: { roles: ['inspector', 'case_manager'], units: false },
 };

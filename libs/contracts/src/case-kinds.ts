@@ -68,6 +68,11 @@ export interface CaseKindDefinition<S = any> {
   facts(state: S): CaseFacts;
   /** The ladder: who is responsible for a stage, and the highest level it climbs to (clue ladders stop at 2). */
   escalation: { responsible(stage: string): ResponsibleUnit; topLevel: 2 | 3 };
+  /**
+   * Who reads this kind's cases and deadlines (SPEC §1): `roles` read all of them; with `units`, a unit's handlers
+   * and heads read those it handles and supervisors those of their subtree (clues: the discipline office alone).
+   */
+  readers: { roles: string[]; units: boolean };
 }
 
 /** The registered kinds, looked up by name or by stream. */

@@ -24,4 +24,5 @@ export const hotlineCaseKind: CaseKindDefinition<WorkOrder> = {
     lastVisit: s.lastVisit && { satisfaction: s.lastVisit.satisfaction, resolved: s.lastVisit.resolved, visitedAt: s.lastVisit.visitedAt },
   }),
   escalation: { responsible: () => 'handling_unit', topLevel: 3 },
+  readers: { roles: ['hotline_operator', 'leader'], units: true },
 };

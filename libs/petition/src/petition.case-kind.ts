@@ -24,4 +24,5 @@ export const petitionCaseKind: CaseKindDefinition<Petition> = {
     rejectedAt: s.rejection?.rejectedAt ?? null,
   }),
   escalation: { responsible: (stage) => (stage === 'assign' ? 'petitions_bureau' : 'handling_unit'), topLevel: 3 },
+  readers: { roles: ['petition_officer', 'leader'], units: true },
 };

@@ -14,12 +14,6 @@ import { ladderDirectoryOf } from './ladder.directory-view';
  * Which roles read which kind's deadlines without a unit restriction (SPEC §1); clues only for the discipline office.
  * A kind registered later and not listed here is read by the units responsible for its deadlines only.
  */
-const OFFICE_ROLES: Record<string, Role[]> = {
-  hotline: ['hotline_operator', 'leader'],
-  petition: ['petition_officer', 'leader'],
-  clue: ['inspector', 'case_manager'],
-  supervision_order: ['leader'],
-};
 
 /**
  * 时限清单 — the deadline read model: one row per deadline of every registered case kind, with the time its next rung
@@ -83,7 +77,10 @@ export class DeadlinesService implements OnModuleInit {
     const kinds = query.kind ? [query.kind] : this.kindNames();
     // Per kind: every deadline (office roles), those of the caller's units, or none.
     const scopes = kinds
-      .map((kind) => ({ kind, units: hasRole(actor, ...(OFFICE_ROLES[kind] ?? [])) ? ('all' as const) : kind !== 'clue' && own.size ? [...own] : null }))
+      .map((kind) => {
+        const readers = this.kinds.byKind(kind).readers;
+        return { kind, units: hasRole(actor, ...(readers.roles as Role[])) ? ('all' as const) : readers.units && own.size ? [...own] : null };
+      })
       .filter((s): s is { kind: CaseKind; units: 'all' | string[] } => s.units !== null);
     if (!scopes.length) throw forbidden('your role may not read these deadlines');
 

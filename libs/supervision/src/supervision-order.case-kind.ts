@@ -10,4 +10,5 @@ export const supervisionOrderCaseKind: CaseKindDefinition<SupervisionOrder> = {
   evolve: (state, event) => evolveSupervisionOrder(state, event as Recorded<SupervisionOrderEvent>),
   facts: (s) => ({ exists: s.exists, unitId: s.unitId || null, receivedAt: s.issuedAt, cleared: s.status === 'completed', mainStage: 'resolve', deadlines: s.deadlines }),
   escalation: { responsible: () => 'handling_unit', topLevel: 3 },
+  readers: { roles: ['leader'], units: true },
 };
