@@ -58,6 +58,9 @@ export class Metrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+    // prom-client's gauges named *_total break the exposition format's naming rules (promtool rejects them); the
+    // same figures stay available per type in nodejs_active_handles / _requests / _resources.
+    for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) this.registry.removeSingleMetric(name);
   }
 
   /** The projections service tells the lag gauge where to read from. */
