@@ -178,10 +178,19 @@ describe.each(readModelTargets('clearance'))('clearance (存量清零、增量�
     const ledger = wb.getWorksheet('台账')!;
     const ids: string[] = [];
     ledger.eachRow((row, n) => {
-      if (n > 1) ids.push(String(row.getCell(2).value));
+      if (n > 3) ids.push(String(row.getCell(2).value));
     });
+    expect(ledger.getRow(4).getCell(1).value).toBe('12345工单');
     // Stock S-1, S-2 (S-3 was closed before the baseline) and the five increment orders.
     expect(ids.sort()).toEqual(['I-1', 'I-2', 'I-3', 'I-4', 'I-5', 'S-1', 'S-2']);
-    expect(wb.getWorksheet('汇总')!.getRow(1).getCell(1).value).toBe('单位编码');
+    const summary = wb.getWorksheet('汇总')!;
+    expect(summary.getRow(1).getCell(1).value).toBe('2026年工单清仓见底专项行动　存量清零、增量随清情况汇总');
+    expect(String(summary.getRow(2).getCell(1).value)).toContain('时点：2026年3月20日 12:00（北京时间）');
+    expect(summary.getRow(3).getCell(1).value).toBe('单位编码');
+    expect(summary.getRow(summary.rowCount).getCell(1).value).toBe('合计');
+    expect(summary.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1, printTitlesRow: '3:3' });
+    expect(lines.at(-1)!.split(',')[0]).toBe('合计');
+    expect(lines[0].split(',').indexOf('存量清零率')).toBeGreaterThan(0);
+    expect(lines[1].split(',')[lines[0].split(',').indexOf('存量清零率')]).toMatch(/^\d+\.\d\d%$/);
   });
 });

@@ -27,10 +27,11 @@ describe('the demo', () => {
     const ranking = new ExcelJS.Workbook();
     await ranking.xlsx.readFile(join(out, 'ranking-hotline-2026-03.xlsx'));
     const sheet = ranking.getWorksheet('排名')!;
-    expect(sheet.getRow(1).getCell(1).value).toBe('排名');
-    expect(sheet.rowCount).toBeGreaterThan(5);
-    expect(sheet.getRow(2).getCell(1).value).toBe(1);
-    expect(String(ranking.getWorksheet('说明')!.getRow(1).getCell(2).value)).toContain('已发布');
+    expect(sheet.getRow(1).getCell(1).value).toBe('2026年3月12345热线承办单位考核排名通报');
+    expect(sheet.getRow(3).getCell(1).value).toBe('排名');
+    expect(sheet.rowCount).toBeGreaterThan(8);
+    expect(sheet.getRow(4).getCell(1).value).toBe(1);
+    expect(String(sheet.getRow(2).getCell(1).value)).toContain('发布时间');
 
     const clearance = new ExcelJS.Workbook();
     await clearance.xlsx.readFile(join(out, 'clearance-QC-2026Q1.xlsx'));

@@ -377,7 +377,7 @@ describe.each(readModelTargets('knownat_ranking'))('rankings as known at a momen
 
   it('exports hold the rows of the JSON view for the same knownAt', async () => {
     const csv = await get(`/api/reports/monthly-ranking.csv?month=2026-03&knownAt=${q(K1)}`, leader).expect(200);
-    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
+    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1, -1);
     expect(lines.map((l) => l.split(',').slice(0, 4))).toEqual(marchK1.rows.map((r) => [String(r.rank), r.unitId, r.unitName, String(r.score)]));
     await get(`/api/reports/monthly-ranking?month=2026-03&knownAt=soon`, leader).expect(400);
   });

@@ -125,18 +125,31 @@ describe.each(readModelTargets('ranking'))('monthly ranking on %s', (_label, env
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0].split(',').slice(0, 6)).toEqual(['排名', '单位编码', '单位名称', '综合得分', '派单数', '响应率']);
-    expect(lines.slice(1).map((l) => l.split(',').slice(0, 4))).toEqual([
+    expect(lines.slice(1, -1).map((l) => l.split(',').slice(0, 4))).toEqual([
       ['1', 'U-JD-02', '西城街道', '100'],
       ['2', 'U-JD-03', expect.any(String), '65'],
       ['2', 'U-ZH-01', expect.any(String), '65'],
       ['4', 'U-JD-04', expect.any(String), '50'],
       ['5', 'U-JD-01', '东城街道', '0'],
     ]);
+    // Rates as percentages with two decimals, 红榜/黑榜 marked, and a 合计 row of the counts.
+    expect(lines[0].split(',').at(-1)).toBe('榜单');
+    expect(lines[1]).toMatch(/,\d+\.\d\d%,/);
+    expect(lines[1].split(',').at(-1)).toBe('红榜');
+    expect(lines[5].split(',').at(-1)).toBe('黑榜');
+    expect(lines.at(-1)!.split(',')[0]).toBe('合计');
     const wb = await downloadWorkbook(t.http, '/api/reports/monthly-ranking.xlsx?month=2026-03&published=true', leader);
     const sheet = wb.getWorksheet('排名')!;
-    expect(sheet.getRow(1).getCell(1).value).toBe('排名');
-    expect(sheet.getRow(2).values).toEqual(expect.arrayContaining([1, 'U-JD-02', 100]));
-    expect(sheet.rowCount).toBe(6);
+    // A 通报: title, period and publication time in Beijing time, then the table (header repeated on every page).
+    expect(sheet.getRow(1).getCell(1).value).toBe('2026年3月12345热线承办单位考核排名通报');
+    expect(String(sheet.getRow(2).getCell(1).value)).toContain('发布时间：2026年4月1日 02:00');
+    expect(sheet.getRow(3).getCell(1).value).toBe('排名');
+    expect(sheet.getRow(4).values).toEqual(expect.arrayContaining([1, 'U-JD-02', 100, '红榜']));
+    expect(sheet.getColumn(6).numFmt).toBe('0.00%');
+    expect(sheet.getRow(sheet.rowCount).getCell(1).value).toBe('合计');
+    expect(sheet.rowCount).toBe(9);
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1, printTitlesRow: '3:3' });
+    expect(String(wb.getWorksheet('说明')!.getRow(4).getCell(2).value)).toContain('响应率 30%');
   });
 
   it('ranks petitions by accept-on-time, handle-on-time and close rates, and units by their deadlines and escalations', async () => {

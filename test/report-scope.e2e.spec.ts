@@ -126,7 +126,8 @@ describe.each(readModelTargets('report_scope'))('report and export scope on %s',
   it.each(scopes)('clearance CSV for %s: the rows of the JSON view, no personal data', async (role, units) => {
     const res = await get(path('.csv'), roles()[role]).expect(200);
     const json = (await get(path(''), roles()[role]).expect(200)).body as Report;
-    const rows = csvRows(res.text).slice(1);
+    const rows = csvRows(res.text).slice(1, -1);
+    expect(csvRows(res.text).at(-1)![0]).toBe('合计');
     expect(rows.map((r) => r[0])).toEqual(units);
     expect(rows.map((r) => r.slice(0, 5))).toEqual(json.units.map((u) => [u.unitId, u.unitName, String(u.stock.total), String(u.stock.cleared), String(u.stock.remaining)]));
     expect(res.text).not.toContain(CALLER.name);
@@ -136,12 +137,15 @@ describe.each(readModelTargets('report_scope'))('report and export scope on %s',
   it.each(scopes)('clearance workbook for %s: both sheets scoped; the ledger reconciles with the summary unit by unit', async (role, units) => {
     const wb = await downloadWorkbook(t.http, path('.xlsx'), roles()[role]);
     const json = (await get(path(''), roles()[role]).expect(200)).body as Report;
-    const summary = sheetRows(wb, '汇总').slice(1);
+    // Under a title and the moment: the header is the third row.
+    expect(sheetRows(wb, '汇总')[2][0]).toBe('单位编码');
+    const summary = sheetRows(wb, '汇总').slice(3);
     expect(summary.slice(0, units.length).map((r) => r[0])).toEqual(units);
     expect(summary[units.length][0]).toBe('合计');
+    const KIND_OF: Record<string, string> = { '12345工单': 'hotline', 信访件: 'petition', 问题线索: 'clue' };
     const ledger: LedgerRow[] = sheetRows(wb, '台账')
-      .slice(1)
-      .map((r) => ({ kind: text(r[0]), caseId: text(r[1]), unitId: text(r[2]), part: text(r[4]), clearedAt: text(r[6]), onTime: text(r[7]), overdue: text(r[8]) }));
+      .slice(3)
+      .map((r) => ({ kind: KIND_OF[text(r[0])] ?? text(r[0]), caseId: text(r[1]), unitId: text(r[2]), part: text(r[4]), clearedAt: text(r[6]), onTime: text(r[7]), overdue: text(r[8]) }));
     const ids = ledger.map((c) => c.caseId).sort();
     if (role === 'street') {
       expect(ids).toEqual(['H-01', 'H-0101', 'S-0101']);
@@ -191,11 +195,14 @@ describe.each(readModelTargets('report_scope'))('report and export scope on %s',
     const leaderRows = (await get(`/api/reports/monthly-ranking?${query}`, roles().leader).expect(200)).body.rows;
     expect(json.rows).toEqual(leaderRows);
     expect(json.rows.map((r) => r.unitId)).toEqual(expect.arrayContaining(['U-JD-01', 'U-JD-02', 'U-JD-03']));
-    const expected = json.rows.map((r) => rankingColumns.map((c) => text(r[c])));
+    // The CSV shows rates as percentages (two decimals) and ends with a 合计 row; the workbook keeps the numbers
+    // (formatted as percentages) under a two-line title.
+    const asCsv = (c: string, v: unknown) => (c.endsWith('Rate') && typeof v === 'number' ? `${(v * 100).toFixed(2)}%` : text(v));
     const csv = await get(`/api/reports/monthly-ranking.csv?${query}`, token).expect(200);
-    expect(csvRows(csv.text).slice(1)).toEqual(expected);
+    expect(csvRows(csv.text).slice(1, -1).map((r) => r.slice(0, rankingColumns.length))).toEqual(json.rows.map((r) => rankingColumns.map((c) => asCsv(c, r[c]))));
+    expect(csvRows(csv.text).at(-1)![0]).toBe('合计');
     const wb = await downloadWorkbook(t.http, `/api/reports/monthly-ranking.xlsx?${query}`, token);
-    expect(sheetRows(wb, '排名').slice(1).map((r) => rankingColumns.map((_c, i) => text(r[i])))).toEqual(expected);
+    expect(sheetRows(wb, '排名').slice(3, -1).map((r) => rankingColumns.map((_c, i) => text(r[i])))).toEqual(json.rows.map((r) => rankingColumns.map((c) => text(r[c]))));
     for (const out of [csv.text, JSON.stringify(sheetRows(wb, '排名')), JSON.stringify(sheetRows(wb, '说明'))]) {
       expect(out).not.toContain(CALLER.name);
       expect(out).not.toContain(CALLER.phone);

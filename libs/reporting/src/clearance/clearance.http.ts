@@ -92,6 +92,6 @@ export class CampaignsController {
     const ledger = await this.clearance.ledger(campaignId, q.asOf, scope, q.knownAt);
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('Content-Disposition', `attachment; filename="clearance-${campaignId}.xlsx"`);
-    res.send(await clearanceWorkbook(report, ledger));
+    res.send(await clearanceWorkbook(report, ledger, (await this.campaigns.get(campaignId)).name));
   }
 }
