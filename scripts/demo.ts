@@ -125,7 +125,7 @@ async function main() {
 
   const open: OpenOrder[] = [];
   const petitions: Array<{ id: string; unitId: string; stage: 'assigned' | 'accepted' | 'replied'; due: string }> = [];
-  const clues: Array<{ id: string; stage: 'registered' | 'verifying' | 'filed' | 'inquiry'; due: string }> = [];
+  const clues: Array<{ id: string; stage: 'registered' | 'verifying' | 'filed' | 'inquiry'; due: string; nobody?: boolean }> = [];
   let orderSeq = 0;
   let orders = 0;
   let commands = 0;
@@ -234,10 +234,23 @@ async function main() {
       clues.push({ id: c.id, stage: 'registered', due: addDays(day, chance(0.85) ? 10 : 40) });
       commands++;
     }
+    // The discipline commission also handles the clues it did not register itself — the accountability clues of
+    // level 3 and the referrals — so 区纪委监委 does not pile up in the clearance and supervision tables.
+    if (day.endsWith('5') || day.endsWith('0')) {
+      const known = new Set(clues.map((c) => c.id));
+      const pending = await http.get('/api/clues?status=registered&pageSize=200', inspector);
+      for (const c of ((pending.body as { items?: Array<{ id: string; subjects: unknown[] }> })?.items ?? [])) {
+        if (!known.has(c.id)) clues.push({ id: c.id, stage: 'registered', due: addDays(day, 3), nobody: c.subjects.length === 0 });
+      }
+    }
     for (const c of clues) {
       if (c.due > day) continue;
       const path = `/api/clues/${c.id}`;
-      if (c.stage === 'registered') {
+      if (c.stage === 'registered' && c.nobody) {
+        // An accountability clue whose head nobody named: noted and closed (予以了结) after collective study.
+        await must(http.post(`${path}/disposition`, inspector, { method: 'close', rationale: '经集体研究，责任已在督办中明确，予以了结', approvedBy: '纪委书记' }), 'disposition');
+        c.due = '9999-12-31';
+      } else if (c.stage === 'registered') {
         const method = chance(0.5) ? 'talk_inquiry' : 'preliminary_verification';
         await must(http.post(`${path}/disposition`, inspector, { method, rationale: '经集体研究，按程序处置', approvedBy: '纪委书记' }), 'disposition');
         Object.assign(c, { stage: method === 'talk_inquiry' ? 'inquiry' : 'verifying', due: addDays(day, 10) });

@@ -36,7 +36,7 @@ describe('the demo', () => {
     const clearance = new ExcelJS.Workbook();
     await clearance.xlsx.readFile(join(out, 'clearance-QC-2026Q1.xlsx'));
     const summary = clearance.getWorksheet('汇总')!;
-    expect(summary.getRow(1).getCell(1).value).toBe('单位编码');
+    expect(summary.getRow(3).getCell(1).value).toBe('单位编码');
     const ledger = clearance.getWorksheet('台账')!;
     expect(ledger.rowCount).toBeGreaterThan(50);
 

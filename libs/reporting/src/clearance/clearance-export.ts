@@ -29,6 +29,8 @@ function beijing(iso: string): string {
   const t = new Date(Date.parse(iso) + 8 * 3600_000).toISOString();
   return `${t.slice(0, 4)}年${Number(t.slice(5, 7))}月${Number(t.slice(8, 10))}日 ${t.slice(11, 16)}`;
 }
+/** An ISO time with offset → 2026-03-16 09:00 (Beijing time), as a ledger shows it; '' stays ''. */
+const minute = (iso: string) => (iso ? new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
 const A4_LANDSCAPE = { paperSize: 9, orientation: 'landscape' as const, fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
 
 /** The per-unit clearance table as CSV: rates as percentages, a 合计 row. */
@@ -76,8 +78,8 @@ export async function clearanceWorkbook(report: ClearanceReport, ledger: Array<R
   HEADERS.forEach(([h], i) => {
     if (isRate(h)) summary.getColumn(i + 1).numFmt = '0.00%';
   });
-  const cases = titled('台账', `${campaignName}　案件台账`, [12, 20, 12, 26, 10, 20, 20, 10, 8]);
+  const cases = titled('台账', `${campaignName}　案件台账`, [12, 22, 12, 26, 10, 18, 18, 10, 8]);
   header(cases.addRow(['类别', '编号', '单位编码', '单位名称', '存量/增量', '受理时间', '办结时间', '按时办结', '超期']));
-  for (const c of ledger) cases.addRow([KIND_NAMES[c.kind] ?? c.kind, c.caseId, c.unitId, c.unitName, c.part, c.receivedAt, c.clearedAt, c.onTime, c.overdue]);
+  for (const c of ledger) cases.addRow([KIND_NAMES[c.kind] ?? c.kind, c.caseId, c.unitId, c.unitName, c.part, minute(c.receivedAt), minute(c.clearedAt), c.onTime, c.overdue]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
