@@ -12,6 +12,9 @@ for (const [name, server] of Object.entries(servers)) {
 // Architecture rules first (STYLE.md): domain code imports no framework.
 const cruise = spawnSync(process.execPath, [require('node:path').join(__dirname, '..', 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs'), '--config', '.dependency-cruiser.js', 'libs', 'apps'], { stdio: 'inherit' });
 if (cruise.status !== 0) process.exit(cruise.status ?? 1);
+// Types next: the typed API client of test/openapi.e2e.spec.ts is only a check when its calls are type-checked.
+const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'], { stdio: 'inherit' });
+if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 
 const args = ['--maxWorkers=2', ...process.argv.slice(2)];
 const result = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), ...args], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } });

@@ -9,7 +9,7 @@ export class RecordSanctionDto implements Omit<RecordSanction, 'type'> {
   @Min(0)
   subjectIndex!: number;
 
-  @ApiProperty({ description: '形态 (1–4)', minimum: 1, maximum: 4 })
+  @ApiProperty({ description: '形态 (1–4)', type: 'integer', enum: [1, 2, 3, 4], minimum: 1, maximum: 4 })
   @IsInt()
   @Min(1)
   @Max(4)

@@ -14,7 +14,7 @@ export class PutUnitDto implements Omit<PutUnit, 'type' | 'id'> {
   @IsIn(UNIT_KINDS as unknown as string[])
   kind!: UnitKind;
 
-  @ApiPropertyOptional({ description: '上级单位 — parent unit id (null only for the root)', nullable: true, example: 'U-QU' })
+  @ApiPropertyOptional({ description: '上级单位 — parent unit id (null only for the root)', nullable: true, type: String, example: 'U-QU' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @Matches(UNIT_ID_PATTERN)

@@ -29,13 +29,15 @@ export class InboundMessageDto {
   key!: string | null;
 
   @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
     description: '消息体 — `{type: order.dispatched|order.visited|order.reopened|order.redispatched, orderNo, occurredAt, payload}`',
     example: { type: 'order.dispatched', orderNo: 'RX20260316-0001', occurredAt: '2026-03-16T09:00:00+08:00', payload: { channel: 'phone', category: '城市管理', urgency: 'normal', content: '夜间占道经营噪音扰民', unitId: 'U-JD-01' } },
   })
   @IsDefined()
   value!: unknown;
 
-  @ApiPropertyOptional({ description: '消息头 — string values; `x-message-id` identifies the message for deduplication', example: { 'x-message-id': 'rx-0001-dispatch' } })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: '消息头 — string values; `x-message-id` identifies the message for deduplication', example: { 'x-message-id': 'rx-0001-dispatch' } })
   @IsOptional()
   @IsObject()
   headers?: Record<string, string>;

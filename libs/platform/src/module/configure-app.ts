@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { jsonBody } from '../http/body-limit';
+import { completeDescription } from '../http/openapi';
 import { correlationId } from '../http/request-context';
 import { createValidationPipe } from '../http/validation';
 import { createLogger, httpLogger, PinoNestLogger } from '../observability/logger';
@@ -26,7 +27,8 @@ export function configureApp(app: INestApplication, title: string): void {
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
+  const document = completeDescription(
+    SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle(title)
@@ -37,6 +39,8 @@ export function configureApp(app: INestApplication, title: string): void {
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
+    ),
+    config.port,
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
 }

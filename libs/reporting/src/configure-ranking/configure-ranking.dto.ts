@@ -10,7 +10,7 @@ export class RankingConfigDto implements Omit<ConfigureRanking, 'type' | 'listSi
   @IsIn(RANKING_KINDS as unknown as string[])
   kind!: RankingKind;
 
-  @ApiProperty({ description: 'rate → weight (≥ 0); rates left out weigh 0', example: { responseRate: 0.3, resolutionRate: 0.35, satisfactionRate: 0.35, onTimeRate: 0 } })
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number', minimum: 0 }, description: 'rate → weight (≥ 0); rates left out weigh 0', example: { responseRate: 0.3, resolutionRate: 0.35, satisfactionRate: 0.35, onTimeRate: 0 } })
   @IsObject()
   @Transform(({ value }) => value)
   weights!: Record<string, number>;

@@ -1,0 +1,165 @@
+import { spawnSync } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import SwaggerParser from '@apidevtools/swagger-parser';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import createClient from 'openapi-fetch';
+import request from 'supertest';
+import type { paths } from './support/api.generated';
+import { TestApp, startApp } from './support/app';
+
+type Json = Record<string, any>;
+
+/** OpenAPI 3.0's `nullable` in JSON Schema terms, so ajv can check real answers against the description. */
+function toJsonSchema(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(toJsonSchema);
+  if (!schema || typeof schema !== 'object') return schema;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(schema)) if (k !== 'nullable' && k !== 'example') out[k] = toJsonSchema(v);
+  if ((schema as Json).nullable && typeof out.type === 'string') out.type = [out.type, 'null'];
+  if ((schema as Json).nullable && Array.isArray(out.enum)) out.enum = [...out.enum, null];
+  return out;
+}
+
+/** Issue 14: the API description a client can be generated from, checked by a maintained validator and against real answers. */
+describe('the OpenAPI description', () => {
+  let t: TestApp;
+  let doc: Json;
+  let deref: Json;
+  const ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
+
+  beforeAll(async () => {
+    t = await startApp();
+    doc = (await request(t.http).get('/docs/openapi.json').expect(200)).body;
+    deref = (await SwaggerParser.dereference(structuredClone(doc) as any)) as Json;
+  });
+  afterAll(() => t.close());
+
+  const operations = () =>
+    Object.entries<Json>(doc.paths).flatMap(([path, item]) =>
+      Object.entries<Json>(item)
+        .filter(([m]) => ['get', 'post', 'put', 'delete', 'patch'].includes(m))
+        .map(([method, op]) => ({ path, method, op })),
+    );
+  const successSchema = (path: string, method: string, media = 'application/json') => {
+    const responses = deref.paths[path][method].responses as Json;
+    const code = Object.keys(responses).find((c) => c.startsWith('2'))!;
+    return toJsonSchema(responses[code].content[media].schema) as Json;
+  };
+  const conforms = (schema: Json, body: unknown) => {
+    const validate = ajv.compile(schema);
+    const ok = validate(body);
+    return ok ? [] : validate.errors!.map((e) => `${e.instancePath} ${e.message}`);
+  };
+
+  it('is a valid OpenAPI 3 document by @apidevtools/swagger-parser, with servers', async () => {
+    await expect(SwaggerParser.validate(structuredClone(doc) as any)).resolves.toBeDefined();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(doc.servers.length).toBeGreaterThan(0);
+    expect(doc.components.schemas.PutUnitDto.properties.parentId).toMatchObject({ type: 'string', nullable: true });
+  });
+
+  it('states a success answer with a media type and a schema for every operation, and the §10 errors it can give', () => {
+    const missing: string[] = [];
+    for (const { path, method, op } of operations()) {
+      const codes = Object.keys(op.responses);
+      const ok = codes.find((c) => c.startsWith('2'));
+      const res = ok ? deref.paths[path][method].responses[ok] : undefined;
+      if (!res || !res.description || !res.content || Object.values<Json>(res.content).some((c) => !c.schema)) missing.push(`${method} ${path}: success`);
+      const secured = (op.security ?? []).length > 0;
+      if (secured && !(codes.includes('401') && codes.includes('403'))) missing.push(`${method} ${path}: 401/403`);
+      if ((op.parameters ?? []).some((p: Json) => p.in === 'path') && !codes.includes('404')) missing.push(`${method} ${path}: 404`);
+      if (op.requestBody && !codes.includes('400')) missing.push(`${method} ${path}: 400`);
+      if (secured && method !== 'get' && !codes.includes('422')) missing.push(`${method} ${path}: 422`);
+    }
+    expect(missing).toEqual([]);
+    expect(operations().length).toBeGreaterThanOrEqual(70);
+  });
+
+  it('names the media types of the downloads', () => {
+    for (const { path, method } of operations()) {
+      const content = Object.keys(deref.paths[path][method].responses['200']?.content ?? {});
+      if (path.endsWith('.xlsx')) expect({ path, content }).toEqual({ path, content: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] });
+      if (path.endsWith('.csv')) expect({ path, content }).toEqual({ path, content: ['text/csv'] });
+    }
+  });
+
+  it('describes what the server really answers: a case, a page, an error, a workbook', async () => {
+    const operator = t.token(['hotline_operator'], 'U-RX');
+    const created = await request(t.http)
+      .post('/api/hotline/orders')
+      .set('Authorization', `Bearer ${operator}`)
+      .send({ orderNo: 'RX-OAS-1', channel: 'phone', category: '市容环境', urgency: 'normal', content: '垃圾清运不及时', unitId: 'U-JD-01', caller: { name: '张三', phone: '13812345678' } })
+      .expect(201);
+    expect(conforms(successSchema('/api/hotline/orders', 'post'), created.body)).toEqual([]);
+
+    const signed = await request(t.http).post('/api/hotline/orders/RX-OAS-1/sign').set('Authorization', `Bearer ${t.token(['unit_handler'], 'U-JD-01')}`).expect(200);
+    expect(conforms(successSchema('/api/hotline/orders/{orderNo}/sign', 'post'), signed.body)).toEqual([]);
+
+    const page = await request(t.http).get('/api/hotline/orders?pageSize=5').set('Authorization', `Bearer ${operator}`).expect(200);
+    expect(conforms(successSchema('/api/hotline/orders', 'get'), page.body)).toEqual([]);
+
+    const bad = await request(t.http).post('/api/hotline/orders').set('Authorization', `Bearer ${operator}`).send({ orderNo: 'RX-OAS-2' }).expect(400);
+    const errorSchema = toJsonSchema(deref.paths['/api/hotline/orders'].post.responses['400'].content['application/json'].schema) as Json;
+    expect(conforms(errorSchema, bad.body)).toEqual([]);
+    const again = await request(t.http).post('/api/hotline/orders/RX-OAS-1/sign').set('Authorization', `Bearer ${t.token(['unit_handler'], 'U-JD-01')}`).expect(422);
+    expect(conforms(errorSchema, again.body)).toEqual([]);
+
+    const leader = t.token(['leader'], 'U-QU');
+    const month = '2026-03';
+    const xlsx = await request(t.http).get(`/api/reports/monthly-ranking.xlsx?month=${month}&kind=hotline`).set('Authorization', `Bearer ${leader}`);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers['content-type']).toContain(Object.keys(deref.paths['/api/reports/monthly-ranking.xlsx'].get.responses['200'].content)[0]);
+  });
+
+  it('is the description committed in docs/openapi.json, and the generated client types are current (npm run openapi)', () => {
+    // openapi-typescript loads ESM-only modules that jest's module system cannot, so the check runs as Node runs it.
+    const check = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, '..', 'scripts', 'openapi.ts'), '--check'], {
+      cwd: join(__dirname, '..'),
+      encoding: 'utf8',
+      env: { ...process.env, NODE_ENV: 'test' },
+    });
+    expect({ status: check.status, stderr: check.stderr.trim() }).toEqual({ status: 0, stderr: '' });
+  }, 60_000);
+
+  it('drives a work order through its life with the generated, typed client (openapi-fetch)', async () => {
+    await new Promise<void>((resolve) => t.http.listen(0, '127.0.0.1', resolve));
+    const client = createClient<paths>({ baseUrl: `http://127.0.0.1:${(t.http.address() as AddressInfo).port}` });
+    const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+    const operator = t.token(['hotline_operator'], 'U-RX');
+    const handler = t.token(['unit_handler'], 'U-JD-01');
+
+    const created = await client.POST('/api/hotline/orders', {
+      headers: as(operator),
+      body: { orderNo: 'RX-CLIENT-1', channel: 'phone', category: '城市管理', urgency: 'normal', content: '夜间占道经营噪音扰民', unitId: 'U-JD-01', caller: { name: '李四', phone: '13900001111' } },
+    });
+    expect(created.response.status).toBe(201);
+    expect(created.data).toMatchObject({ kind: 'hotline', id: 'RX-CLIENT-1', status: 'dispatched', unitId: 'U-JD-01' });
+
+    const signed = await client.POST('/api/hotline/orders/{orderNo}/sign', { headers: as(handler), params: { path: { orderNo: 'RX-CLIENT-1' } } });
+    expect(signed.data?.status).toBe('signed');
+    const version = signed.data!.version;
+
+    // The description's If-Match header: a stale version is a 409 with the §10 body the client knows.
+    const stale = await client.POST('/api/hotline/orders/{orderNo}/reply', {
+      headers: as(handler),
+      params: { path: { orderNo: 'RX-CLIENT-1' }, header: { 'If-Match': String(version - 1) } },
+      body: { outcome: 'resolved', reply: '已协调城管中队清理占道摊点，并安排夜间巡查。' },
+    });
+    expect(stale.response.status).toBe(409);
+    expect(stale.error).toMatchObject({ statusCode: 409, code: 'CONCURRENCY_CONFLICT' });
+
+    const replied = await client.POST('/api/hotline/orders/{orderNo}/reply', {
+      headers: as(handler),
+      params: { path: { orderNo: 'RX-CLIENT-1' }, header: { 'If-Match': String(version) } },
+      body: { outcome: 'resolved', reply: '已协调城管中队清理占道摊点，并安排夜间巡查。' },
+    });
+    expect(replied.data?.status).toBe('replied');
+
+    const read = await client.GET('/api/hotline/orders/{orderNo}', { headers: as(operator), params: { path: { orderNo: 'RX-CLIENT-1' }, query: {} } });
+    expect(read.data).toMatchObject({ id: 'RX-CLIENT-1', status: 'replied', version: version + 1 });
+    const page = await client.GET('/api/hotline/orders', { headers: as(operator), params: { query: { status: 'replied', pageSize: 10 } } });
+    expect(page.data?.items.map((o) => o.id)).toContain('RX-CLIENT-1');
+  });
+});
