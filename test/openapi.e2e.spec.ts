@@ -77,6 +77,19 @@ describe('the OpenAPI description', () => {
     expect(operations().length).toBeGreaterThanOrEqual(70);
   });
 
+  it('gives examples that conform to their own schemas', () => {
+    const wrong: string[] = [];
+    for (const [name, schema] of Object.entries<Json>(deref.components.schemas)) {
+      if (schema.example !== undefined && typeof schema.example === 'object') wrong.push(...conforms(toJsonSchema(schema) as Json, schema.example).map((e) => `${name}: ${e}`));
+    }
+    for (const [name, response] of Object.entries<Json>(deref.components.responses)) {
+      const content = response.content['application/json'];
+      wrong.push(...conforms(toJsonSchema(content.schema) as Json, content.example).map((e) => `${name}: ${e}`));
+    }
+    expect(wrong).toEqual([]);
+    expect(Object.values<Json>(deref.components.schemas).filter((s) => s.example !== undefined).length).toBeGreaterThanOrEqual(4);
+  });
+
   it('names the media types of the downloads', () => {
     for (const { path, method } of operations()) {
       const content = Object.keys(deref.paths[path][method].responses['200']?.content ?? {});
@@ -107,6 +120,18 @@ describe('the OpenAPI description', () => {
     expect(conforms(errorSchema, again.body)).toEqual([]);
 
     const leader = t.token(['leader'], 'U-QU');
+    const ranking = await request(t.http).get('/api/reports/monthly-ranking?month=2025-09&kind=hotline').set('Authorization', `Bearer ${leader}`).expect(200);
+    expect(ranking.body.rows.length).toBeGreaterThan(0);
+    expect(conforms(successSchema('/api/reports/monthly-ranking', 'get'), ranking.body)).toEqual([]);
+    await request(t.http)
+      .post('/api/campaigns')
+      .set('Authorization', `Bearer ${t.token(['admin'])}`)
+      .send({ id: 'QC-OAS', name: '清仓见底', kinds: ['hotline'], baselineAt: '2025-09-01T00:00:00+08:00', targetAt: '2025-12-31T00:00:00+08:00' })
+      .expect(201);
+    const clearance = await request(t.http).get('/api/campaigns/QC-OAS/clearance').set('Authorization', `Bearer ${leader}`).expect(200);
+    expect(clearance.body.totals.increment.received).toBe(1);
+    expect(conforms(successSchema('/api/campaigns/{id}/clearance', 'get'), clearance.body)).toEqual([]);
+
     const month = '2026-03';
     const xlsx = await request(t.http).get(`/api/reports/monthly-ranking.xlsx?month=${month}&kind=hotline`).set('Authorization', `Bearer ${leader}`);
     expect(xlsx.status).toBe(200);

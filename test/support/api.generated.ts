@@ -1208,7 +1208,23 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description One page of a list, newest first unless the operation says otherwise */
+        /**
+         * @description One page of a list, newest first unless the operation says otherwise
+         * @example {
+         *       "items": [
+         *         {
+         *           "kind": "hotline",
+         *           "id": "RX20260316-0001",
+         *           "status": "signed",
+         *           "unitId": "U-JD-01",
+         *           "version": 2
+         *         }
+         *       ],
+         *       "total": 1,
+         *       "page": 1,
+         *       "pageSize": 50
+         *     }
+         */
         Page: {
             items: {
                 [key: string]: unknown;
@@ -1221,6 +1237,169 @@ export interface components {
         /** @description A report or view object; its fields are described by the operation */
         Report: {
             [key: string]: unknown;
+        };
+        Rate: {
+            numerator: number;
+            denominator: number;
+        };
+        /**
+         * @description 每月一排名 (SPEC §7): each unit's counts and rates (as fractions, null without a denominator), score = 100 × Σwᵢrᵢ ÷ Σwᵢ over the rates it has, rank, and the change against the previous published month; top and bottom are the 红榜 and 黑榜.
+         * @example {
+         *       "kind": "hotline",
+         *       "month": "2026-03",
+         *       "published": true,
+         *       "generatedAt": "2026-04-01T09:00:00.000+08:00",
+         *       "weights": {
+         *         "responseRate": 0.3,
+         *         "resolutionRate": 0.35,
+         *         "satisfactionRate": 0.35,
+         *         "onTimeRate": 0
+         *       },
+         *       "rows": [
+         *         {
+         *           "unitId": "U-JD-01",
+         *           "unitName": "东城街道",
+         *           "received": 182,
+         *           "responseRate": 0.9725,
+         *           "resolutionRate": 0.8933,
+         *           "satisfactionRate": 0.9067,
+         *           "onTimeRate": 0.9451,
+         *           "score": 92.1,
+         *           "rank": 1,
+         *           "previousRank": 3,
+         *           "rankChange": 2
+         *         }
+         *       ],
+         *       "top": [
+         *         {
+         *           "unitId": "U-JD-01",
+         *           "unitName": "东城街道",
+         *           "rank": 1,
+         *           "score": 92.1
+         *         }
+         *       ],
+         *       "bottom": [
+         *         {
+         *           "unitId": "U-BM-CG",
+         *           "unitName": "区城市管理局",
+         *           "rank": 15,
+         *           "score": 71.35
+         *         }
+         *       ]
+         *     }
+         */
+        RankingReport: {
+            /** @enum {string} */
+            kind: "hotline" | "petition" | "supervision";
+            month: string;
+            published: boolean;
+            /** Format: date-time */
+            generatedAt: string;
+            /** Format: date-time */
+            knownAt?: string;
+            weights: {
+                [key: string]: number;
+            };
+            rows: ({
+                unitId: string;
+                unitName: string;
+                score: number | null;
+                rank: number | null;
+                previousRank: number | null;
+                rankChange: number | null;
+            } & {
+                [key: string]: unknown;
+            })[];
+            top: components["schemas"]["RankedUnit"][];
+            bottom: components["schemas"]["RankedUnit"][];
+        };
+        RankedUnit: {
+            unitId: string;
+            unitName: string;
+            rank: number | null;
+            score: number | null;
+        };
+        ClearanceFigures: {
+            /** @description 存量: cases open at the baseline */
+            stock: {
+                total: number;
+                cleared: number;
+                remaining: number;
+                rate: number;
+            };
+            /** @description 增量: cases received after the baseline */
+            increment: {
+                received: number;
+                cleared: number;
+                clearedOnTime: number;
+                open: number;
+                overdue: number;
+            };
+            achieved: {
+                stockCleared: boolean;
+                incrementCleared: boolean;
+            };
+        };
+        /**
+         * @description 存量清零、增量随清 (SPEC §6) as of `asOf` (as known at `knownAt` when given), per unit and in total
+         * @example {
+         *       "campaignId": "QC-2026Q1",
+         *       "asOf": "2026-03-31T23:59:59.999+08:00",
+         *       "totals": {
+         *         "stock": {
+         *           "total": 120,
+         *           "cleared": 117,
+         *           "remaining": 3,
+         *           "rate": 0.975
+         *         },
+         *         "increment": {
+         *           "received": 640,
+         *           "cleared": 600,
+         *           "clearedOnTime": 590,
+         *           "open": 40,
+         *           "overdue": 2
+         *         },
+         *         "achieved": {
+         *           "stockCleared": false,
+         *           "incrementCleared": false
+         *         }
+         *       },
+         *       "units": [
+         *         {
+         *           "unitId": "U-JD-01",
+         *           "unitName": "东城街道",
+         *           "stock": {
+         *             "total": 12,
+         *             "cleared": 12,
+         *             "remaining": 0,
+         *             "rate": 1
+         *           },
+         *           "increment": {
+         *             "received": 58,
+         *             "cleared": 55,
+         *             "clearedOnTime": 55,
+         *             "open": 3,
+         *             "overdue": 0
+         *           },
+         *           "achieved": {
+         *             "stockCleared": true,
+         *             "incrementCleared": true
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        ClearanceReport: {
+            campaignId: string;
+            /** Format: date-time */
+            asOf: string;
+            /** Format: date-time */
+            knownAt?: string;
+            totals: components["schemas"]["ClearanceFigures"];
+            units: ({
+                unitId: string;
+                unitName: string;
+            } & components["schemas"]["ClearanceFigures"])[];
         };
         SetClockDto: {
             /**
@@ -3967,13 +4146,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description the report */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Report"];
+                    "application/json": components["schemas"]["RankingReport"];
                 };
             };
             400: components["responses"]["Error400"];
@@ -4194,13 +4373,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description the report */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Report"];
+                    "application/json": components["schemas"]["ClearanceReport"];
                 };
             };
             400: components["responses"]["Error400"];

@@ -96,9 +96,124 @@ const SCHEMAS: Json = {
       page: { type: 'integer', minimum: 1 },
       pageSize: { type: 'integer', minimum: 1, maximum: 200 },
     },
+    example: { items: [{ kind: 'hotline', id: 'RX20260316-0001', status: 'signed', unitId: 'U-JD-01', version: 2 }], total: 1, page: 1, pageSize: 50 },
   },
   Report: { type: 'object', description: 'A report or view object; its fields are described by the operation', additionalProperties: true },
+  Rate: { type: 'object', required: ['numerator', 'denominator'], properties: { numerator: { type: 'integer' }, denominator: { type: 'integer' } } },
+  RankingReport: {
+    type: 'object',
+    description:
+      '每月一排名 (SPEC §7): each unit\'s counts and rates (as fractions, null without a denominator), score = 100 × Σwᵢrᵢ ÷ Σwᵢ over ' +
+      'the rates it has, rank, and the change against the previous published month; top and bottom are the 红榜 and 黑榜.',
+    required: ['kind', 'month', 'published', 'generatedAt', 'weights', 'rows', 'top', 'bottom'],
+    properties: {
+      kind: { type: 'string', enum: ['hotline', 'petition', 'supervision'] },
+      month: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
+      published: { type: 'boolean' },
+      generatedAt: { type: 'string', format: 'date-time' },
+      knownAt: { type: 'string', format: 'date-time' },
+      weights: { type: 'object', additionalProperties: { type: 'number' } },
+      rows: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['unitId', 'unitName', 'score', 'rank', 'previousRank', 'rankChange'],
+          properties: {
+            unitId: { type: 'string' },
+            unitName: { type: 'string' },
+            score: { type: 'number', nullable: true },
+            rank: { type: 'integer', nullable: true },
+            previousRank: { type: 'integer', nullable: true },
+            rankChange: { type: 'integer', nullable: true },
+          },
+          additionalProperties: true,
+        },
+      },
+      top: { type: 'array', items: { $ref: '#/components/schemas/RankedUnit' } },
+      bottom: { type: 'array', items: { $ref: '#/components/schemas/RankedUnit' } },
+    },
+    example: {
+      kind: 'hotline',
+      month: '2026-03',
+      published: true,
+      generatedAt: '2026-04-01T09:00:00.000+08:00',
+      weights: { responseRate: 0.3, resolutionRate: 0.35, satisfactionRate: 0.35, onTimeRate: 0 },
+      rows: [
+        {
+          unitId: 'U-JD-01',
+          unitName: '东城街道',
+          received: 182,
+          responseRate: 0.9725,
+          resolutionRate: 0.8933,
+          satisfactionRate: 0.9067,
+          onTimeRate: 0.9451,
+          score: 92.1,
+          rank: 1,
+          previousRank: 3,
+          rankChange: 2,
+        },
+      ],
+      top: [{ unitId: 'U-JD-01', unitName: '东城街道', rank: 1, score: 92.1 }],
+      bottom: [{ unitId: 'U-BM-CG', unitName: '区城市管理局', rank: 15, score: 71.35 }],
+    },
+  },
+  RankedUnit: {
+    type: 'object',
+    required: ['unitId', 'unitName', 'rank', 'score'],
+    properties: { unitId: { type: 'string' }, unitName: { type: 'string' }, rank: { type: 'integer', nullable: true }, score: { type: 'number', nullable: true } },
+  },
+  ClearanceFigures: {
+    type: 'object',
+    required: ['stock', 'increment', 'achieved'],
+    properties: {
+      stock: {
+        type: 'object',
+        description: '存量: cases open at the baseline',
+        required: ['total', 'cleared', 'remaining', 'rate'],
+        properties: { total: { type: 'integer' }, cleared: { type: 'integer' }, remaining: { type: 'integer' }, rate: { type: 'number', minimum: 0, maximum: 1 } },
+      },
+      increment: {
+        type: 'object',
+        description: '增量: cases received after the baseline',
+        required: ['received', 'cleared', 'clearedOnTime', 'open', 'overdue'],
+        properties: { received: { type: 'integer' }, cleared: { type: 'integer' }, clearedOnTime: { type: 'integer' }, open: { type: 'integer' }, overdue: { type: 'integer' } },
+      },
+      achieved: { type: 'object', required: ['stockCleared', 'incrementCleared'], properties: { stockCleared: { type: 'boolean' }, incrementCleared: { type: 'boolean' } } },
+    },
+  },
+  ClearanceReport: {
+    type: 'object',
+    description: '存量清零、增量随清 (SPEC §6) as of `asOf` (as known at `knownAt` when given), per unit and in total',
+    required: ['campaignId', 'asOf', 'totals', 'units'],
+    properties: {
+      campaignId: { type: 'string' },
+      asOf: { type: 'string', format: 'date-time' },
+      knownAt: { type: 'string', format: 'date-time' },
+      totals: { $ref: '#/components/schemas/ClearanceFigures' },
+      units: {
+        type: 'array',
+        items: { allOf: [{ type: 'object', required: ['unitId', 'unitName'], properties: { unitId: { type: 'string' }, unitName: { type: 'string' } } }, { $ref: '#/components/schemas/ClearanceFigures' }] },
+      },
+    },
+    example: {
+      campaignId: 'QC-2026Q1',
+      asOf: '2026-03-31T23:59:59.999+08:00',
+      totals: { stock: { total: 120, cleared: 117, remaining: 3, rate: 0.975 }, increment: { received: 640, cleared: 600, clearedOnTime: 590, open: 40, overdue: 2 }, achieved: { stockCleared: false, incrementCleared: false } },
+      units: [
+        {
+          unitId: 'U-JD-01',
+          unitName: '东城街道',
+          stock: { total: 12, cleared: 12, remaining: 0, rate: 1 },
+          increment: { received: 58, cleared: 55, clearedOnTime: 55, open: 3, overdue: 0 },
+          achieved: { stockCleared: true, incrementCleared: true },
+        },
+      ],
+    },
+  },
 };
+
+/** Reports with a schema of their own, by path. */
+const REPORTS: Record<string, string> = { '/api/reports/monthly-ranking': 'RankingReport', '/api/campaigns/{id}/clearance': 'ClearanceReport' };
 
 const CASE_COMMAND = /^\/api\/(hotline\/orders|petitions|clues|supervision-orders)(\/\{[^}]+\}(\/[a-z/-]+)?)?$/;
 const CASE_READ = /^\/api\/cases\/\{kind\}\/\{id\}$/;
@@ -158,6 +273,8 @@ function describeSuccess(path: string, method: string, op: Json): void {
     op.responses[code] = { description: 'Prometheus text exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } };
   } else if (CASE_READ.test(path) || (CASE_COMMAND.test(path) && (method === 'post' || /\{[^}]+\}$/.test(path)))) {
     op.responses[code] = { description: method === 'get' ? 'the case' : 'the case after the command', content: { 'application/json': { schema: { $ref: '#/components/schemas/CaseDetail' } } } };
+  } else if (REPORTS[path] && method === 'get') {
+    op.responses[code] = { description: res.description || 'the report', content: { 'application/json': { schema: { $ref: `#/components/schemas/${REPORTS[path]}` } } } };
   } else if (((op.parameters ?? []) as Json[]).some((p) => p.name === 'pageSize')) {
     op.responses[code] = { description: 'one page', content: { 'application/json': { schema: { $ref: '#/components/schemas/Page' } } } };
   } else {
