@@ -138,6 +138,60 @@ describe('the OpenAPI description', () => {
     expect(xlsx.headers['content-type']).toContain(Object.keys(deref.paths['/api/reports/monthly-ranking.xlsx'].get.responses['200'].content)[0]);
   });
 
+  it('describes every other answer with a schema of its own, and each real answer conforms', async () => {
+    const generic = operations().filter(({ op }) => JSON.stringify(op.responses).includes('#/components/schemas/Report"'));
+    expect(generic.map(({ method, path }) => `${method} ${path}`)).toEqual([]);
+
+    const admin = t.token(['admin']);
+    const leader = t.token(['leader'], 'U-QU');
+    const operator = t.token(['hotline_operator'], 'U-RX');
+    const handler = t.token(['unit_handler'], 'U-JD-01');
+    const call = (method: 'get' | 'post' | 'put' | 'delete', path: string, token?: string, body?: object) => {
+      const r = request(t.http)[method](path);
+      if (token) r.set('Authorization', `Bearer ${token}`);
+      return body ? r.send(body) : r;
+    };
+    await call('post', '/api/hotline/orders', operator, { orderNo: 'RX-OAS-9', channel: 'phone', category: '市容环境', urgency: 'normal', content: '垃圾清运不及时', unitId: 'U-JD-01' }).expect(201);
+    const checks: Array<[string, string, () => request.Test]> = [
+      ['get', '/health/live', () => call('get', '/health/live')],
+      ['get', '/health/ready', () => call('get', '/health/ready')],
+      ['get', '/api/admin/clock', () => call('get', '/api/admin/clock', admin)],
+      ['get', '/api/cases/{kind}/{id}/events', () => call('get', '/api/cases/hotline/RX-OAS-9/events', operator)],
+      ['get', '/api/units', () => call('get', '/api/units', leader)],
+      ['get', '/api/units/{id}', () => call('get', '/api/units/U-JD-01', leader)],
+      ['put', '/api/units/{id}', () => call('put', '/api/units/U-JD-09', admin, { name: '新区街道', kind: 'street', parentId: 'U-QU' })],
+      ['delete', '/api/units/{id}', () => call('delete', '/api/units/U-JD-09', admin)],
+      ['post', '/api/inbound/hotline.orders.v1', () => call('post', '/api/inbound/hotline.orders.v1', operator, { key: 'RX-OAS-IN', value: { type: 'order.dispatched', orderNo: 'RX-OAS-IN', occurredAt: '2025-09-30T09:00:00+08:00', payload: { channel: 'phone', category: '城市管理', urgency: 'normal', content: '夜间占道经营噪音扰民', unitId: 'U-JD-01' } }, headers: { 'x-message-id': 'oas-1' } })],
+      ['get', '/api/audit', () => call('get', '/api/audit', admin)],
+      ['get', '/api/reports/four-forms', () => call('get', '/api/reports/four-forms?from=2025-01-01&to=2025-12-31', leader)],
+      ['get', '/api/reports/weights', () => call('get', '/api/reports/weights', leader)],
+      ['put', '/api/reports/weights', () => call('put', '/api/reports/weights', admin, { kind: 'hotline', weights: { responseRate: 0.3, resolutionRate: 0.35, satisfactionRate: 0.35 } })],
+      ['post', '/api/campaigns', () => call('post', '/api/campaigns', admin, { id: 'QC-OAS-2', name: '清仓见底', kinds: ['hotline'], baselineAt: '2025-09-01T00:00:00+08:00', targetAt: '2025-12-31T00:00:00+08:00' })],
+      ['get', '/api/campaigns', () => call('get', '/api/campaigns', leader)],
+      ['get', '/api/campaigns/{id}', () => call('get', '/api/campaigns/QC-OAS-2', leader)],
+      ['get', '/api/outbox', () => call('get', '/api/outbox?limit=5', admin)],
+      ['get', '/api/deadlines', () => call('get', '/api/deadlines?pageSize=5', leader)],
+      ['post', '/api/admin/clock', () => call('post', '/api/admin/clock', admin, { now: '2025-10-20T09:00:00+08:00' })],
+      ['get', '/api/escalations', () => call('get', '/api/escalations?pageSize=5', handler)],
+    ];
+    for (const [method, path, send] of checks) {
+      const res = await send();
+      const documented = deref.paths[path][method].responses as Json;
+      expect({ method, path, status: res.status, documented: String(res.status) in documented }).toEqual({ method, path, status: res.status, documented: true });
+      expect({ method, path, ok: res.status < 300, body: res.status < 300 ? null : res.body }).toEqual({ method, path, ok: true, body: null });
+      const schema = toJsonSchema(documented[String(res.status)].content['application/json'].schema) as Json;
+      expect({ method, path, errors: conforms(schema, res.body) }).toEqual({ method, path, errors: [] });
+    }
+    // The escalations the clock move fired: the inbox pages and an acknowledgement answer as described.
+    let inbox: Json = { items: [] };
+    for (let i = 0; i < 100 && inbox.items.length === 0; i++) inbox = (await call('get', '/api/escalations?pageSize=5', handler)).body;
+    expect(inbox.items.length).toBeGreaterThan(0);
+    expect(conforms(successSchema('/api/escalations', 'get'), inbox)).toEqual([]);
+    const ack = await call('post', `/api/escalations/${inbox.items[0].id}/acknowledge`, handler, { comment: '已知悉，立即办理' });
+    expect(ack.status).toBe(200);
+    expect(conforms(successSchema('/api/escalations/{id}/acknowledge', 'post'), ack.body)).toEqual([]);
+  });
+
   it('is the description committed in docs/openapi.json, and the generated client types are current (npm run openapi)', () => {
     // openapi-typescript loads ESM-only modules that jest's module system cannot, so the check runs as Node runs it.
     const check = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, '..', 'scripts', 'openapi.ts'), '--check'], {

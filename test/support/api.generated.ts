@@ -1401,6 +1401,253 @@ export interface components {
                 unitName: string;
             } & components["schemas"]["ClearanceFigures"])[];
         };
+        Liveness: {
+            /** @enum {string} */
+            status: "ok";
+        };
+        Readiness: {
+            /** @enum {string} */
+            status: "ready" | "not_ready";
+            checks: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status: "up" | "down";
+                    detail?: unknown;
+                };
+            };
+            projections: {
+                name: string;
+                position: string | null;
+                lag: number | null;
+            }[];
+            /** Format: date-time */
+            now?: string;
+        };
+        /**
+         * @example {
+         *       "now": "2026-03-16T09:00:00.000+08:00",
+         *       "mode": "manual"
+         *     }
+         */
+        Clock: {
+            /** Format: date-time */
+            now: string;
+            /** @enum {string} */
+            mode: "system" | "manual";
+        };
+        /** @description One event of a case: persons masked, never the sealed form */
+        TimelineEntry: {
+            id: string;
+            revision: number;
+            /** @example OrderSigned */
+            type: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date-time */
+            recordedAt: string;
+            actor: {
+                sub?: string;
+                unitId?: string | null;
+                roles?: string[];
+            };
+            correlationId?: string | null;
+            causationId?: string | null;
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        Timeline: {
+            items: components["schemas"]["TimelineEntry"][];
+        };
+        /**
+         * @example {
+         *       "id": "U-JD-01",
+         *       "name": "东城街道",
+         *       "kind": "street",
+         *       "parentId": "U-QU",
+         *       "active": true
+         *     }
+         */
+        Unit: {
+            id: string;
+            name: string;
+            kind: string;
+            parentId: string | null;
+            active: boolean;
+        };
+        UnitList: {
+            items: components["schemas"]["Unit"][];
+        };
+        /**
+         * @description applied; duplicate (the message id was seen: nothing appended); dead-lettered with the code and reason
+         * @example {
+         *       "outcome": "applied"
+         *     }
+         */
+        InboundOutcome: {
+            /** @enum {string} */
+            outcome: "applied" | "duplicate" | "dead-lettered";
+            code?: string;
+            message?: string;
+        };
+        /** @description One unmasked read of a reporter (SPEC §8) */
+        AuditEntry: {
+            eventId: string;
+            /** @enum {string} */
+            action: "reporter_identity_read";
+            clueId: string;
+            reader: string;
+            readerName: string;
+            /** Format: date-time */
+            at: string;
+        };
+        AuditLog: {
+            items: components["schemas"]["AuditEntry"][];
+        };
+        /** @description 四种形态 (SPEC §5): counts only, never who */
+        FourFormsReport: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            total: number;
+            /** @description 第一种形态 to 第四种形态: count and share of the total */
+            forms: {
+                1: {
+                    count: number;
+                    share: number;
+                };
+                2: {
+                    count: number;
+                    share: number;
+                };
+                3: {
+                    count: number;
+                    share: number;
+                };
+                4: {
+                    count: number;
+                    share: number;
+                };
+            };
+            byMeasure: {
+                [key: string]: number;
+            };
+            byUnit: {
+                unitId: string;
+                unitName: string;
+                total: number;
+                /** @description 第一种形态 to 第四种形态: count and share of the total */
+                forms: {
+                    1: {
+                        count: number;
+                        share: number;
+                    };
+                    2: {
+                        count: number;
+                        share: number;
+                    };
+                    3: {
+                        count: number;
+                        share: number;
+                    };
+                    4: {
+                        count: number;
+                        share: number;
+                    };
+                };
+            }[];
+        };
+        /**
+         * @example {
+         *       "weights": {
+         *         "responseRate": 0.3,
+         *         "resolutionRate": 0.35,
+         *         "satisfactionRate": 0.35,
+         *         "onTimeRate": 0
+         *       },
+         *       "listSize": 3
+         *     }
+         */
+        RankingSettings: {
+            weights: {
+                [key: string]: number;
+            };
+            listSize: number;
+        };
+        RankingSettingsByKind: {
+            hotline: components["schemas"]["RankingSettings"];
+            petition: components["schemas"]["RankingSettings"];
+            supervision: components["schemas"]["RankingSettings"];
+        };
+        /**
+         * @example {
+         *       "id": "QC-2026Q1",
+         *       "name": "2026年一季度工单积案清仓见底专项行动",
+         *       "kinds": [
+         *         "hotline",
+         *         "petition",
+         *         "clue"
+         *       ],
+         *       "baselineAt": "2026-01-01T00:00:00+08:00",
+         *       "targetAt": "2026-03-31T23:59:59+08:00",
+         *       "unitIds": null,
+         *       "createdAt": "2026-01-05T09:00:00.000+08:00"
+         *     }
+         */
+        Campaign: {
+            id: string;
+            name: string;
+            kinds: ("hotline" | "petition" | "clue")[];
+            /** Format: date-time */
+            baselineAt: string;
+            /** Format: date-time */
+            targetAt: string;
+            unitIds: string[] | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CampaignList: {
+            items: components["schemas"]["Campaign"][];
+        };
+        /** @description 督办: one rung of the ladder fired for one deadline */
+        Escalation: {
+            id: string;
+            caseKind: string;
+            caseId: string;
+            stage: string;
+            level: number;
+            unitId: string | null;
+            targetUnitId?: string | null;
+            targetRole?: string | null;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date-time */
+            escalatedAt: string;
+            state: string;
+            /** Format: date-time */
+            acknowledgedAt?: string | null;
+            acknowledgedBy?: string | null;
+            comment?: string | null;
+            accountabilityClueId?: string | null;
+        };
+        /** @description Messages in the order they were published; pass `next` as `after` for the following page (null at the end) */
+        OutboxPage: {
+            items: {
+                position: number;
+                topic: string;
+                key: string | null;
+                value: {
+                    [key: string]: unknown;
+                };
+                headers: {
+                    [key: string]: string;
+                };
+                /** Format: date-time */
+                publishedAt?: string;
+            }[];
+            next: number | null;
+        };
         SetClockDto: {
             /**
              * @description 新的当前时间 — the new current time (ISO 8601); only forward
@@ -2217,7 +2464,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Report"];
+                    "application/json": components["schemas"]["Liveness"];
                 };
             };
         };
@@ -2237,7 +2484,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Report"];
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description a dependency is down: the same body, status not_ready */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
         };
@@ -2277,7 +2533,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Report"];
+                    "application/json": components["schemas"]["Clock"];
                 };
             };
             401: components["responses"]["Error401"];
@@ -2306,7 +2562,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Report"];
+                    "application/json": components["schemas"]["Clock"];
                 };
             };
             400: components["responses"]["Error400"];
@@ -2368,7 +2624,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Report"];
+                    "application/json": components["schemas"]["Timeline"];
                 };
             };
             400: components["responses"]["Error400"];
@@ -2450,7 +2706,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Report"];
+                    "application/json": components["schemas"]["UnitList"];
                 };
             };
             401: components["responses"]["Error401"];
@@ -2474,7 +2730,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Report"];
+                    "application/json": components["schemas"]["Unit"];
                 };
             };
             400: components["responses"]["Error400"];
@@ -2504,7 +2760,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Report"];
+                    "application/json": components["schemas"]["Unit"];
+                };
+            };
+            /** @description the unit, registered now */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unit"];
                 };
             };
             400: components["responses"]["Error400"];
@@ -2534,7 +2799,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Report"];
+                    "application/json": components["schemas"]["Unit"];
                 };
             };
             400: components["responses"]["Error400"];
@@ -3013,7 +3278,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Report"];
+                    "application/json": components["schemas"]["InboundOutcome"];
                 };
             };
             400: components["responses"]["Error400"];
@@ -4091,7 +4356,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Report"];
+                    "application/json": components["schemas"]["AuditLog"];
                 };
             };
             400: components["responses"]["Error400"];
@@ -4121,7 +4386,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Report"];
+                    "application/json": components["schemas"]["FourFormsReport"];
                 };
             };
             400: components["responses"]["Error400"];
@@ -4146,7 +4411,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the report */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4237,7 +4502,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Report"];
+                    "application/json": components["schemas"]["RankingSettingsByKind"];
                 };
             };
             401: components["responses"]["Error401"];
@@ -4263,7 +4528,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Report"];
+                    "application/json": components["schemas"]["RankingSettings"];
                 };
             };
             400: components["responses"]["Error400"];
@@ -4290,7 +4555,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Report"];
+                    "application/json": components["schemas"]["CampaignList"];
                 };
             };
             401: components["responses"]["Error401"];
@@ -4319,7 +4584,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Report"];
+                    "application/json": components["schemas"]["Campaign"];
                 };
             };
             400: components["responses"]["Error400"];
@@ -4348,7 +4613,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Report"];
+                    "application/json": components["schemas"]["Campaign"];
                 };
             };
             400: components["responses"]["Error400"];
@@ -4373,7 +4638,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the report */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4469,13 +4734,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description one page */
+            /** @description one page of the escalation inbox */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page"];
+                    "application/json": components["schemas"]["Page"] & {
+                        items?: components["schemas"]["Escalation"][];
+                    };
                 };
             };
             400: components["responses"]["Error400"];
@@ -4539,7 +4806,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Report"];
+                    "application/json": components["schemas"]["Escalation"];
                 };
             };
             400: components["responses"]["Error400"];
@@ -4672,7 +4939,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Report"];
+                    "application/json": components["schemas"]["OutboxPage"];
                 };
             };
             400: components["responses"]["Error400"];

@@ -212,8 +212,171 @@ const SCHEMAS: Json = {
   },
 };
 
-/** Reports with a schema of their own, by path. */
-const REPORTS: Record<string, string> = { '/api/reports/monthly-ranking': 'RankingReport', '/api/campaigns/{id}/clearance': 'ClearanceReport' };
+const str = { type: 'string' };
+const time = { type: 'string', format: 'date-time' };
+const nullableStr = { type: 'string', nullable: true };
+const list = (ref: string) => ({ type: 'object', required: ['items'], properties: { items: { type: 'array', items: { $ref: `#/components/schemas/${ref}` } } } });
+const FORM_COUNTS = {
+  type: 'object',
+  description: '第一种形态 to 第四种形态: count and share of the total',
+  required: ['1', '2', '3', '4'],
+  properties: Object.fromEntries(['1', '2', '3', '4'].map((f) => [f, { type: 'object', required: ['count', 'share'], properties: { count: { type: 'integer' }, share: { type: 'number' } } }])),
+};
+
+Object.assign(SCHEMAS, {
+  Liveness: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok'] } } },
+  Readiness: {
+    type: 'object',
+    required: ['status', 'checks', 'projections'],
+    properties: {
+      status: { type: 'string', enum: ['ready', 'not_ready'] },
+      checks: { type: 'object', additionalProperties: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['up', 'down'] }, detail: {} } } },
+      projections: { type: 'array', items: { type: 'object', required: ['name', 'position', 'lag'], properties: { name: str, position: nullableStr, lag: { type: 'integer', nullable: true } } } },
+      now: time,
+    },
+  },
+  Clock: { type: 'object', required: ['now', 'mode'], properties: { now: time, mode: { type: 'string', enum: ['system', 'manual'] } }, example: { now: '2026-03-16T09:00:00.000+08:00', mode: 'manual' } },
+  TimelineEntry: {
+    type: 'object',
+    description: 'One event of a case: persons masked, never the sealed form',
+    required: ['id', 'revision', 'type', 'occurredAt', 'recordedAt', 'actor', 'data'],
+    properties: {
+      id: str,
+      revision: { type: 'integer' },
+      type: { type: 'string', example: 'OrderSigned' },
+      occurredAt: time,
+      recordedAt: time,
+      actor: { type: 'object', properties: { sub: str, unitId: nullableStr, roles: { type: 'array', items: str } } },
+      correlationId: nullableStr,
+      causationId: nullableStr,
+      data: { type: 'object', additionalProperties: true },
+    },
+  },
+  Timeline: list('TimelineEntry'),
+  Unit: {
+    type: 'object',
+    required: ['id', 'name', 'kind', 'parentId', 'active'],
+    properties: { id: str, name: str, kind: str, parentId: nullableStr, active: { type: 'boolean' } },
+    example: { id: 'U-JD-01', name: '东城街道', kind: 'street', parentId: 'U-QU', active: true },
+  },
+  UnitList: list('Unit'),
+  InboundOutcome: {
+    type: 'object',
+    description: 'applied; duplicate (the message id was seen: nothing appended); dead-lettered with the code and reason',
+    required: ['outcome'],
+    properties: { outcome: { type: 'string', enum: ['applied', 'duplicate', 'dead-lettered'] }, code: str, message: str },
+    example: { outcome: 'applied' },
+  },
+  AuditEntry: {
+    type: 'object',
+    description: 'One unmasked read of a reporter (SPEC §8)',
+    required: ['eventId', 'action', 'clueId', 'reader', 'readerName', 'at'],
+    properties: { eventId: str, action: { type: 'string', enum: ['reporter_identity_read'] }, clueId: str, reader: str, readerName: str, at: time },
+  },
+  AuditLog: list('AuditEntry'),
+  FourFormsReport: {
+    type: 'object',
+    description: '四种形态 (SPEC §5): counts only, never who',
+    required: ['from', 'to', 'total', 'forms', 'byMeasure', 'byUnit'],
+    properties: {
+      from: time,
+      to: time,
+      total: { type: 'integer' },
+      forms: FORM_COUNTS,
+      byMeasure: { type: 'object', additionalProperties: { type: 'integer' } },
+      byUnit: { type: 'array', items: { type: 'object', required: ['unitId', 'unitName', 'total', 'forms'], properties: { unitId: str, unitName: str, total: { type: 'integer' }, forms: FORM_COUNTS } } },
+    },
+  },
+  RankingSettings: {
+    type: 'object',
+    required: ['weights', 'listSize'],
+    properties: { weights: { type: 'object', additionalProperties: { type: 'number', minimum: 0 } }, listSize: { type: 'integer', minimum: 1 } },
+    example: { weights: { responseRate: 0.3, resolutionRate: 0.35, satisfactionRate: 0.35, onTimeRate: 0 }, listSize: 3 },
+  },
+  RankingSettingsByKind: {
+    type: 'object',
+    required: ['hotline', 'petition', 'supervision'],
+    properties: Object.fromEntries(['hotline', 'petition', 'supervision'].map((k) => [k, { $ref: '#/components/schemas/RankingSettings' }])),
+  },
+  Campaign: {
+    type: 'object',
+    required: ['id', 'name', 'kinds', 'baselineAt', 'targetAt', 'unitIds', 'createdAt'],
+    properties: {
+      id: str,
+      name: str,
+      kinds: { type: 'array', items: { type: 'string', enum: ['hotline', 'petition', 'clue'] } },
+      baselineAt: time,
+      targetAt: time,
+      unitIds: { type: 'array', items: str, nullable: true },
+      createdAt: time,
+    },
+    example: { id: 'QC-2026Q1', name: '2026年一季度工单积案清仓见底专项行动', kinds: ['hotline', 'petition', 'clue'], baselineAt: '2026-01-01T00:00:00+08:00', targetAt: '2026-03-31T23:59:59+08:00', unitIds: null, createdAt: '2026-01-05T09:00:00.000+08:00' },
+  },
+  CampaignList: list('Campaign'),
+  Escalation: {
+    type: 'object',
+    description: '督办: one rung of the ladder fired for one deadline',
+    required: ['id', 'caseKind', 'caseId', 'stage', 'level', 'unitId', 'dueAt', 'escalatedAt', 'state'],
+    properties: {
+      id: str,
+      caseKind: str,
+      caseId: str,
+      stage: str,
+      level: { type: 'integer', minimum: 0, maximum: 3 },
+      unitId: nullableStr,
+      targetUnitId: nullableStr,
+      targetRole: nullableStr,
+      dueAt: time,
+      escalatedAt: time,
+      state: str,
+      acknowledgedAt: { ...time, nullable: true },
+      acknowledgedBy: nullableStr,
+      comment: nullableStr,
+      accountabilityClueId: nullableStr,
+    },
+  },
+  OutboxPage: {
+    type: 'object',
+    description: 'Messages in the order they were published; pass `next` as `after` for the following page (null at the end)',
+    required: ['items', 'next'],
+    properties: {
+      items: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['position', 'topic', 'key', 'value', 'headers'],
+          properties: { position: { type: 'integer' }, topic: str, key: nullableStr, value: { type: 'object', additionalProperties: true }, headers: { type: 'object', additionalProperties: str }, publishedAt: time },
+        },
+      },
+      next: { type: 'integer', nullable: true },
+    },
+  },
+});
+
+/** Answers with a schema of their own, by method and path. */
+const REPORTS: Record<string, string> = {
+  'get /api/reports/monthly-ranking': 'RankingReport',
+  'get /api/campaigns/{id}/clearance': 'ClearanceReport',
+  'get /health/live': 'Liveness',
+  'get /health/ready': 'Readiness',
+  'get /api/admin/clock': 'Clock',
+  'post /api/admin/clock': 'Clock',
+  'get /api/cases/{kind}/{id}/events': 'Timeline',
+  'get /api/units': 'UnitList',
+  'get /api/units/{id}': 'Unit',
+  'put /api/units/{id}': 'Unit',
+  'delete /api/units/{id}': 'Unit',
+  'post /api/inbound/hotline.orders.v1': 'InboundOutcome',
+  'get /api/audit': 'AuditLog',
+  'get /api/reports/four-forms': 'FourFormsReport',
+  'get /api/reports/weights': 'RankingSettingsByKind',
+  'put /api/reports/weights': 'RankingSettings',
+  'post /api/campaigns': 'Campaign',
+  'get /api/campaigns': 'CampaignList',
+  'get /api/campaigns/{id}': 'Campaign',
+  'post /api/escalations/{id}/acknowledge': 'Escalation',
+  'get /api/outbox': 'OutboxPage',
+};
 
 const CASE_COMMAND = /^\/api\/(hotline\/orders|petitions|clues|supervision-orders)(\/\{[^}]+\}(\/[a-z/-]+)?)?$/;
 const CASE_READ = /^\/api\/cases\/\{kind\}\/\{id\}$/;
@@ -241,6 +404,8 @@ export function completeDescription(document: OpenAPIObject, port: number): Open
       const op = item[method] as Json | undefined;
       if (!op) continue;
       describeSuccess(path, method, op);
+      if (path === '/api/units/{id}' && method === 'put') op.responses['201'] = { ...op.responses['200'], description: 'the unit, registered now' };
+      if (path === '/health/ready') op.responses['503'] = { description: 'a dependency is down: the same body, status not_ready', content: { 'application/json': { schema: { $ref: '#/components/schemas/Readiness' } } } };
       const secured = Array.isArray(op.security) && op.security.length > 0;
       const params = (op.parameters ?? []) as Json[];
       const errors: string[] = [];
@@ -273,8 +438,10 @@ function describeSuccess(path: string, method: string, op: Json): void {
     op.responses[code] = { description: 'Prometheus text exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } };
   } else if (CASE_READ.test(path) || (CASE_COMMAND.test(path) && (method === 'post' || /\{[^}]+\}$/.test(path)))) {
     op.responses[code] = { description: method === 'get' ? 'the case' : 'the case after the command', content: { 'application/json': { schema: { $ref: '#/components/schemas/CaseDetail' } } } };
-  } else if (REPORTS[path] && method === 'get') {
-    op.responses[code] = { description: res.description || 'the report', content: { 'application/json': { schema: { $ref: `#/components/schemas/${REPORTS[path]}` } } } };
+  } else if (path === '/api/escalations' && method === 'get') {
+    op.responses[code] = { description: 'one page of the escalation inbox', content: { 'application/json': { schema: { allOf: [{ $ref: '#/components/schemas/Page' }, { type: 'object', properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Escalation' } } } }] } } } };
+  } else if (REPORTS[`${method} ${path}`]) {
+    op.responses[code] = { description: res.description || 'OK', content: { 'application/json': { schema: { $ref: `#/components/schemas/${REPORTS[`${method} ${path}`]}` } } } };
   } else if (((op.parameters ?? []) as Json[]).some((p) => p.name === 'pageSize')) {
     op.responses[code] = { description: 'one page', content: { 'application/json': { schema: { $ref: '#/components/schemas/Page' } } } };
   } else {
