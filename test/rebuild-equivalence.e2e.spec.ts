@@ -3,30 +3,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { AppConfig, loadConfig, openReadModels } from '@qf/platform';
+import { loadConfig } from '@qf/platform';
 import { SchedulerService } from '@qf/supervision';
 import { TestApp, startApp } from './support/app';
+import { readModelTables } from './support/read-model-tables';
 import { dropSchema, readModelTargets } from './support/targets';
-
-/** Tables that are not read models: checkpoints, remembered answers, personal-data keys. */
-const NOT_READ_MODELS = new Set(['projection_checkpoints', 'reactor_checkpoints', 'idempotency_keys', 'pii_keys']);
-
-/** Every read-model table with its rows in a stable order. */
-async function readModelTables(config: AppConfig): Promise<Record<string, string[]>> {
-  const readModels = await openReadModels(config);
-  try {
-    const out: Record<string, string[]> = {};
-    for (const table of await readModels.db.introspection.getTables()) {
-      // Only this deployment's read-model schema (the event store may live in the same database).
-      if (NOT_READ_MODELS.has(table.name) || table.isView || (config.readModelUrl && table.schema !== (config.readModelSchema ?? 'public'))) continue;
-      const rows = await readModels.db.selectFrom(table.name).selectAll().execute();
-      out[table.name] = rows.map((r) => JSON.stringify(r, Object.keys(r).sort())).sort();
-    }
-    return out;
-  } finally {
-    await readModels.close();
-  }
-}
 
 /** `npm run cli -- …` as a user runs it, against this test's stores. */
 function cli(args: string[], env: Record<string, string | undefined>) {
