@@ -11,16 +11,14 @@
  * schemas of its own, dropped afterwards. Prints one line per trial and a summary; exits 1 when any trial is not clean.
  */
 import 'reflect-metadata';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { Role, loadConfig, openEventStore, signToken } from '@qf/platform';
 import { ServerProcess, kill9, startServerProcess } from '../test/support/process';
 import { readModelTables } from '../test/support/read-model-tables';
 
-const ROOT = resolve(__dirname, '..');
 const SECRET = 'crash-trial-secret-0123456789abcdef';
 const UNITS = ['U-JD-01', 'U-JD-02', 'U-JD-03', 'U-BM-CG'];
 
@@ -57,6 +55,7 @@ async function trial(run: number, store: string, clients: number): Promise<Trial
     CLOCK_START: '2026-03-26T09:00:00+08:00',
     REDIS_URL: '',
     KAFKA_BROKERS: '',
+    QF_BACKGROUND: 'on',
     ...(store === 'postgres'
       ? { READMODEL_URL: pgUrl, READMODEL_SCHEMA: schemas.rm, EVENTSTORE_URL: pgUrl, EVENTSTORE_SCHEMA: schemas.es }
       : { READMODEL_URL: '', EVENTSTORE_URL: '' }),
@@ -212,19 +211,15 @@ async function trial(run: number, store: string, clients: number): Promise<Trial
     if (eventId && !eventIds.has(eventId)) problems.push(`outbox message ${m.message_id} for an event not in the store`);
   }
 
-  // Every read model equals a rebuild from the events.
-  const rebuilt = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, 'apps/cli/src/main.ts'), 'projections:rebuild'], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, NODE_ENV: 'test', LOG_LEVEL: 'warn' },
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
-  if (rebuilt.status !== 0) problems.push(`rebuild failed: ${rebuilt.stderr.slice(-400)}`);
-  else {
+  // Every read model equals a rebuild from the events — what `npm run cli -- projections:rebuild` does, in this process.
+  try {
+    await rebuild(env);
     const after = await readModelTables(config);
     for (const table of Object.keys(before)) {
       if (JSON.stringify(before[table]) !== JSON.stringify(after[table])) problems.push(`read model ${table} differs from its rebuild`);
     }
+  } catch (err) {
+    problems.push(`rebuild failed: ${String(err)}`);
   }
 
   rmSync(dataDir, { recursive: true, force: true });
@@ -235,6 +230,24 @@ async function trial(run: number, store: string, clients: number): Promise<Trial
     await pg.end();
   }
   return { run, acknowledged: Math.max(acknowledgedBeforeKill, acks.length), killedAfterMs, events, escalations, problems };
+}
+
+/** The CLI's rebuild (apps/cli/src/main.ts) on the trial's stores: every registered read model from the events. */
+async function rebuild(env: Record<string, string>): Promise<void> {
+  const saved = { ...process.env };
+  Object.assign(process.env, env, { QF_BACKGROUND: 'off', NODE_ENV: 'test', LOG_LEVEL: 'warn' });
+  const { NestFactory } = await import('@nestjs/core');
+  const platform = await import('@qf/platform');
+  const { runRebuildCommand } = await import('@qf/projections');
+  const { StandaloneModule } = await import('../apps/standalone/src/app.module');
+  const app = await NestFactory.createApplicationContext(StandaloneModule, { logger: false });
+  try {
+    await runRebuildCommand(app.get(platform.EVENT_STORE), app.get(platform.READ_MODEL_DB), app.get(platform.ProjectionsService).all(), undefined);
+  } finally {
+    await app.close();
+    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+    Object.assign(process.env, saved);
+  }
 }
 
 async function main(): Promise<void> {
