@@ -75,6 +75,15 @@ describe('the OpenAPI description', () => {
     }
     expect(missing).toEqual([]);
     expect(operations().length).toBeGreaterThanOrEqual(70);
+    // An example for every answer a client can read (a workbook is bytes).
+    const withoutExample = operations().flatMap(({ path, method }) => {
+      const responses = deref.paths[path][method].responses as Json;
+      const ok = Object.keys(responses).find((c) => c.startsWith('2'))!;
+      return Object.entries<Json>(responses[ok].content)
+        .filter(([media, c]) => c.schema.format !== 'binary' && c.example === undefined && c.schema.example === undefined && !(media === 'application/json' && c.schema.allOf && c.example))
+        .map(([media]) => `${method} ${path} ${media}`);
+    });
+    expect(withoutExample).toEqual([]);
   });
 
   it('gives examples that conform to their own schemas', () => {

@@ -1401,10 +1401,43 @@ export interface components {
                 unitName: string;
             } & components["schemas"]["ClearanceFigures"])[];
         };
+        /**
+         * @example {
+         *       "status": "ok"
+         *     }
+         */
         Liveness: {
             /** @enum {string} */
             status: "ok";
         };
+        /**
+         * @example {
+         *       "status": "ready",
+         *       "checks": {
+         *         "eventStore": {
+         *           "status": "up",
+         *           "detail": {
+         *             "kind": "sqlite",
+         *             "head": "2718"
+         *           }
+         *         },
+         *         "readModels": {
+         *           "status": "up",
+         *           "detail": {
+         *             "dialect": "sqlite"
+         *           }
+         *         }
+         *       },
+         *       "projections": [
+         *         {
+         *           "name": "hotline-orders",
+         *           "position": "2718",
+         *           "lag": 0
+         *         }
+         *       ],
+         *       "now": "2026-03-16T09:00:00.000+08:00"
+         *     }
+         */
         Readiness: {
             /** @enum {string} */
             status: "ready" | "not_ready";
@@ -1456,6 +1489,36 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "0f9d6a3e-6c61-4b8e-9a51-3e2b8f0c1d2a",
+         *           "revision": 0,
+         *           "type": "OrderDispatched",
+         *           "occurredAt": "2026-03-16T09:00:00.000+08:00",
+         *           "recordedAt": "2026-03-16T09:00:00.000+08:00",
+         *           "actor": {
+         *             "sub": "op-01",
+         *             "unitId": "U-RX",
+         *             "roles": [
+         *               "hotline_operator"
+         *             ]
+         *           },
+         *           "correlationId": "5052d29f-526d-4f69-8cee-1499f7bd6626",
+         *           "causationId": null,
+         *           "data": {
+         *             "orderNo": "RX20260316-0001",
+         *             "unitId": "U-JD-01",
+         *             "caller": {
+         *               "name": "张*",
+         *               "phone": "138****5678"
+         *             }
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
         Timeline: {
             items: components["schemas"]["TimelineEntry"][];
         };
@@ -1475,6 +1538,19 @@ export interface components {
             parentId: string | null;
             active: boolean;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "U-JD-01",
+         *           "name": "东城街道",
+         *           "kind": "street",
+         *           "parentId": "U-QU",
+         *           "active": true
+         *         }
+         *       ]
+         *     }
+         */
         UnitList: {
             items: components["schemas"]["Unit"][];
         };
@@ -1501,10 +1577,81 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "eventId": "7b1e2c9a-0d4f-4f6e-8a3b-2c1d0e9f8a7b",
+         *           "action": "reporter_identity_read",
+         *           "clueId": "XS20260316-0001",
+         *           "reader": "cm-01",
+         *           "readerName": "李主任",
+         *           "at": "2026-03-16T10:00:00.000+08:00"
+         *         }
+         *       ]
+         *     }
+         */
         AuditLog: {
             items: components["schemas"]["AuditEntry"][];
         };
-        /** @description 四种形态 (SPEC §5): counts only, never who */
+        /**
+         * @description 四种形态 (SPEC §5): counts only, never who
+         * @example {
+         *       "from": "2026-01-01T00:00:00.000+08:00",
+         *       "to": "2026-03-31T23:59:59.999+08:00",
+         *       "total": 20,
+         *       "forms": {
+         *         "1": {
+         *           "count": 14,
+         *           "share": 0.7
+         *         },
+         *         "2": {
+         *           "count": 4,
+         *           "share": 0.2
+         *         },
+         *         "3": {
+         *           "count": 1,
+         *           "share": 0.05
+         *         },
+         *         "4": {
+         *           "count": 1,
+         *           "share": 0.05
+         *         }
+         *       },
+         *       "byMeasure": {
+         *         "talk_reminder": 9,
+         *         "criticism_education": 5,
+         *         "warning": 4,
+         *         "dismissal": 1,
+         *         "case_transfer": 1
+         *       },
+         *       "byUnit": [
+         *         {
+         *           "unitId": "U-BM-CG",
+         *           "unitName": "区城市管理局",
+         *           "total": 6,
+         *           "forms": {
+         *             "1": {
+         *               "count": 5,
+         *               "share": 0.8333
+         *             },
+         *             "2": {
+         *               "count": 1,
+         *               "share": 0.1667
+         *             },
+         *             "3": {
+         *               "count": 0,
+         *               "share": 0
+         *             },
+         *             "4": {
+         *               "count": 0,
+         *               "share": 0
+         *             }
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
         FourFormsReport: {
             /** Format: date-time */
             from: string;
@@ -1575,6 +1722,34 @@ export interface components {
             };
             listSize: number;
         };
+        /**
+         * @example {
+         *       "hotline": {
+         *         "weights": {
+         *           "responseRate": 0.3,
+         *           "resolutionRate": 0.35,
+         *           "satisfactionRate": 0.35,
+         *           "onTimeRate": 0
+         *         },
+         *         "listSize": 3
+         *       },
+         *       "petition": {
+         *         "weights": {
+         *           "acceptOnTimeRate": 0.3,
+         *           "handleOnTimeRate": 0.4,
+         *           "closeRate": 0.3
+         *         },
+         *         "listSize": 3
+         *       },
+         *       "supervision": {
+         *         "weights": {
+         *           "onTimeRate": 0.6,
+         *           "lowEscalationRate": 0.4
+         *         },
+         *         "listSize": 3
+         *       }
+         *     }
+         */
         RankingSettingsByKind: {
             hotline: components["schemas"]["RankingSettings"];
             petition: components["schemas"]["RankingSettings"];
@@ -1607,10 +1782,45 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "QC-2026Q1",
+         *           "name": "2026年一季度工单积案清仓见底专项行动",
+         *           "kinds": [
+         *             "hotline"
+         *           ],
+         *           "baselineAt": "2026-01-01T00:00:00+08:00",
+         *           "targetAt": "2026-03-31T23:59:59+08:00",
+         *           "unitIds": null,
+         *           "createdAt": "2026-01-05T09:00:00.000+08:00"
+         *         }
+         *       ]
+         *     }
+         */
         CampaignList: {
             items: components["schemas"]["Campaign"][];
         };
-        /** @description 督办: one rung of the ladder fired for one deadline */
+        /**
+         * @description 督办: one rung of the ladder fired for one deadline
+         * @example {
+         *       "id": "2c2e7c29-2a94-5b1e-b3dc-a7d94365aa3e",
+         *       "caseKind": "hotline",
+         *       "caseId": "RX20260316-0001",
+         *       "stage": "sign",
+         *       "level": 1,
+         *       "unitId": "U-JD-01",
+         *       "targetUnitId": "U-JD-01",
+         *       "targetRole": "unit_head",
+         *       "dueAt": "2026-03-17T23:59:59.999+08:00",
+         *       "escalatedAt": "2026-03-17T23:59:59.999+08:00",
+         *       "state": "acknowledged",
+         *       "acknowledgedAt": "2026-03-18T09:10:00.000+08:00",
+         *       "acknowledgedBy": "head@U-JD-01",
+         *       "comment": "已知悉，立即办理"
+         *     }
+         */
         Escalation: {
             id: string;
             caseKind: string;
@@ -1631,7 +1841,33 @@ export interface components {
             comment?: string | null;
             accountabilityClueId?: string | null;
         };
-        /** @description Messages in the order they were published; pass `next` as `after` for the following page (null at the end) */
+        /**
+         * @description Messages in the order they were published; pass `next` as `after` for the following page (null at the end)
+         * @example {
+         *       "items": [
+         *         {
+         *           "position": 41,
+         *           "topic": "hotline.replies.v1",
+         *           "key": "RX20260316-0001",
+         *           "value": {
+         *             "type": "order.replied",
+         *             "orderNo": "RX20260316-0001",
+         *             "occurredAt": "2026-03-18T15:00:00.000+08:00",
+         *             "payload": {
+         *               "unitId": "U-JD-01",
+         *               "outcome": "resolved",
+         *               "reply": "已协调城管中队清理占道摊点。"
+         *             }
+         *           },
+         *           "headers": {
+         *             "x-message-id": "0f9d6a3e-6c61-4b8e-9a51-3e2b8f0c1d2a/hotline.replies.v1"
+         *           },
+         *           "publishedAt": "2026-03-18T15:00:00.000+08:00"
+         *         }
+         *       ],
+         *       "next": 41
+         *     }
+         */
         OutboxPage: {
             items: {
                 position: number;
@@ -1840,6 +2076,98 @@ export interface components {
              */
             "standard.resolve": components["schemas"]["SlaLimitView"];
         };
+        /**
+         * @example {
+         *       "hotline": {
+         *         "sign": {
+         *           "urgent": {
+         *             "value": 2,
+         *             "unit": "hours"
+         *           },
+         *           "normal": {
+         *             "value": 1,
+         *             "unit": "working_days"
+         *           }
+         *         },
+         *         "reply": {
+         *           "urgent": {
+         *             "value": 1,
+         *             "unit": "working_days"
+         *           },
+         *           "normal": {
+         *             "value": 5,
+         *             "unit": "working_days"
+         *           }
+         *         }
+         *       },
+         *       "petition": {
+         *         "assign": {
+         *           "value": 15,
+         *           "unit": "calendar_days"
+         *         },
+         *         "accept": {
+         *           "value": 15,
+         *           "unit": "calendar_days"
+         *         },
+         *         "handle": {
+         *           "value": 60,
+         *           "unit": "calendar_days"
+         *         },
+         *         "review": {
+         *           "value": 30,
+         *           "unit": "calendar_days"
+         *         },
+         *         "recheck": {
+         *           "value": 30,
+         *           "unit": "calendar_days"
+         *         }
+         *       },
+         *       "clue": {
+         *         "disposition": {
+         *           "value": 1,
+         *           "unit": "calendar_months"
+         *         },
+         *         "reporter_notice": {
+         *           "value": 15,
+         *           "unit": "working_days"
+         *         },
+         *         "inquiry_reply": {
+         *           "value": 15,
+         *           "unit": "working_days"
+         *         },
+         *         "verification": {
+         *           "value": 3,
+         *           "unit": "calendar_months"
+         *         }
+         *       },
+         *       "supervision": {
+         *         "13710.study": {
+         *           "value": 0,
+         *           "unit": "calendar_days"
+         *         },
+         *         "13710.feedback": {
+         *           "value": 3,
+         *           "unit": "calendar_days"
+         *         },
+         *         "13710.effect": {
+         *           "value": 7,
+         *           "unit": "calendar_days"
+         *         },
+         *         "13710.resolve": {
+         *           "value": 10,
+         *           "unit": "calendar_days"
+         *         },
+         *         "standard.feedback": {
+         *           "value": 7,
+         *           "unit": "working_days"
+         *         },
+         *         "standard.resolve": {
+         *           "value": 15,
+         *           "unit": "working_days"
+         *         }
+         *       }
+         *     }
+         */
         SlaPolicyView: {
             /** @description 12345工单 */
             hotline: components["schemas"]["HotlinePolicyView"];
@@ -2513,6 +2841,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example # HELP qingfeng_events_appended_total Events appended, by type
+                     *     # TYPE qingfeng_events_appended_total counter
+                     *     qingfeng_events_appended_total{type="OrderDispatched"} 12
+                     */
                     "text/plain": string;
                 };
             };
@@ -4448,6 +4781,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example 名次,单位,综合得分
+                     *     1,东城街道,92.10
+                     */
                     "text/csv": string;
                 };
             };
@@ -4675,6 +5012,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example 名次,单位,综合得分
+                     *     1,东城街道,92.10
+                     */
                     "text/csv": string;
                 };
             };
@@ -4740,6 +5081,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "2c2e7c29-2a94-5b1e-b3dc-a7d94365aa3e",
+                     *           "caseKind": "hotline",
+                     *           "caseId": "RX20260316-0001",
+                     *           "stage": "sign",
+                     *           "level": 1,
+                     *           "unitId": "U-JD-01",
+                     *           "targetUnitId": "U-JD-01",
+                     *           "targetRole": "unit_head",
+                     *           "dueAt": "2026-03-17T23:59:59.999+08:00",
+                     *           "escalatedAt": "2026-03-17T23:59:59.999+08:00",
+                     *           "state": "acknowledged",
+                     *           "acknowledgedAt": "2026-03-18T09:10:00.000+08:00",
+                     *           "acknowledgedBy": "head@U-JD-01",
+                     *           "comment": "已知悉，立即办理"
+                     *         }
+                     *       ],
+                     *       "total": 1,
+                     *       "page": 1,
+                     *       "pageSize": 50
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page"] & {
                         items?: components["schemas"]["Escalation"][];
                     };

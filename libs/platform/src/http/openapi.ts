@@ -353,6 +353,83 @@ Object.assign(SCHEMAS, {
   },
 });
 
+const EXAMPLE_ESCALATION = {
+  id: '2c2e7c29-2a94-5b1e-b3dc-a7d94365aa3e',
+  caseKind: 'hotline',
+  caseId: 'RX20260316-0001',
+  stage: 'sign',
+  level: 1,
+  unitId: 'U-JD-01',
+  targetUnitId: 'U-JD-01',
+  targetRole: 'unit_head',
+  dueAt: '2026-03-17T23:59:59.999+08:00',
+  escalatedAt: '2026-03-17T23:59:59.999+08:00',
+  state: 'acknowledged',
+  acknowledgedAt: '2026-03-18T09:10:00.000+08:00',
+  acknowledgedBy: 'head@U-JD-01',
+  comment: '已知悉，立即办理',
+};
+
+/** An example for every answer that has a schema of its own (checked against the schema by the tests). */
+const EXAMPLES: Record<string, unknown> = {
+  Liveness: { status: 'ok' },
+  Readiness: {
+    status: 'ready',
+    checks: { eventStore: { status: 'up', detail: { kind: 'sqlite', head: '2718' } }, readModels: { status: 'up', detail: { dialect: 'sqlite' } } },
+    projections: [{ name: 'hotline-orders', position: '2718', lag: 0 }],
+    now: '2026-03-16T09:00:00.000+08:00',
+  },
+  Timeline: {
+    items: [
+      {
+        id: '0f9d6a3e-6c61-4b8e-9a51-3e2b8f0c1d2a',
+        revision: 0,
+        type: 'OrderDispatched',
+        occurredAt: '2026-03-16T09:00:00.000+08:00',
+        recordedAt: '2026-03-16T09:00:00.000+08:00',
+        actor: { sub: 'op-01', unitId: 'U-RX', roles: ['hotline_operator'] },
+        correlationId: '5052d29f-526d-4f69-8cee-1499f7bd6626',
+        causationId: null,
+        data: { orderNo: 'RX20260316-0001', unitId: 'U-JD-01', caller: { name: '张*', phone: '138****5678' } },
+      },
+    ],
+  },
+  UnitList: { items: [{ id: 'U-JD-01', name: '东城街道', kind: 'street', parentId: 'U-QU', active: true }] },
+  AuditLog: { items: [{ eventId: '7b1e2c9a-0d4f-4f6e-8a3b-2c1d0e9f8a7b', action: 'reporter_identity_read', clueId: 'XS20260316-0001', reader: 'cm-01', readerName: '李主任', at: '2026-03-16T10:00:00.000+08:00' }] },
+  FourFormsReport: {
+    from: '2026-01-01T00:00:00.000+08:00',
+    to: '2026-03-31T23:59:59.999+08:00',
+    total: 20,
+    forms: { '1': { count: 14, share: 0.7 }, '2': { count: 4, share: 0.2 }, '3': { count: 1, share: 0.05 }, '4': { count: 1, share: 0.05 } },
+    byMeasure: { talk_reminder: 9, criticism_education: 5, warning: 4, dismissal: 1, case_transfer: 1 },
+    byUnit: [{ unitId: 'U-BM-CG', unitName: '区城市管理局', total: 6, forms: { '1': { count: 5, share: 0.8333 }, '2': { count: 1, share: 0.1667 }, '3': { count: 0, share: 0 }, '4': { count: 0, share: 0 } } }],
+  },
+  RankingSettingsByKind: {
+    hotline: { weights: { responseRate: 0.3, resolutionRate: 0.35, satisfactionRate: 0.35, onTimeRate: 0 }, listSize: 3 },
+    petition: { weights: { acceptOnTimeRate: 0.3, handleOnTimeRate: 0.4, closeRate: 0.3 }, listSize: 3 },
+    supervision: { weights: { onTimeRate: 0.6, lowEscalationRate: 0.4 }, listSize: 3 },
+  },
+  CampaignList: { items: [{ id: 'QC-2026Q1', name: '2026年一季度工单积案清仓见底专项行动', kinds: ['hotline'], baselineAt: '2026-01-01T00:00:00+08:00', targetAt: '2026-03-31T23:59:59+08:00', unitIds: null, createdAt: '2026-01-05T09:00:00.000+08:00' }] },
+  Escalation: EXAMPLE_ESCALATION,
+  OutboxPage: {
+    items: [
+      {
+        position: 41,
+        topic: 'hotline.replies.v1',
+        key: 'RX20260316-0001',
+        value: { type: 'order.replied', orderNo: 'RX20260316-0001', occurredAt: '2026-03-18T15:00:00.000+08:00', payload: { unitId: 'U-JD-01', outcome: 'resolved', reply: '已协调城管中队清理占道摊点。' } },
+        headers: { 'x-message-id': '0f9d6a3e-6c61-4b8e-9a51-3e2b8f0c1d2a/hotline.replies.v1' },
+        publishedAt: '2026-03-18T15:00:00.000+08:00',
+      },
+    ],
+    next: 41,
+  },
+};
+for (const [name, example] of Object.entries(EXAMPLES)) SCHEMAS[name].example = example;
+
+/** The SLA policy in force by default (SPEC §4), for the schema Nest generates from the policy view classes. */
+const EXAMPLE_SLA_POLICY = {"hotline": {"sign": {"urgent": {"value": 2, "unit": "hours"}, "normal": {"value": 1, "unit": "working_days"}}, "reply": {"urgent": {"value": 1, "unit": "working_days"}, "normal": {"value": 5, "unit": "working_days"}}}, "petition": {"assign": {"value": 15, "unit": "calendar_days"}, "accept": {"value": 15, "unit": "calendar_days"}, "handle": {"value": 60, "unit": "calendar_days"}, "review": {"value": 30, "unit": "calendar_days"}, "recheck": {"value": 30, "unit": "calendar_days"}}, "clue": {"disposition": {"value": 1, "unit": "calendar_months"}, "reporter_notice": {"value": 15, "unit": "working_days"}, "inquiry_reply": {"value": 15, "unit": "working_days"}, "verification": {"value": 3, "unit": "calendar_months"}}, "supervision": {"13710.study": {"value": 0, "unit": "calendar_days"}, "13710.feedback": {"value": 3, "unit": "calendar_days"}, "13710.effect": {"value": 7, "unit": "calendar_days"}, "13710.resolve": {"value": 10, "unit": "calendar_days"}, "standard.feedback": {"value": 7, "unit": "working_days"}, "standard.resolve": {"value": 15, "unit": "working_days"}}};
+
 /** Answers with a schema of their own, by method and path. */
 const REPORTS: Record<string, string> = {
   'get /api/reports/monthly-ranking': 'RankingReport',
@@ -391,6 +468,7 @@ export function completeDescription(document: OpenAPIObject, port: number): Open
   doc.servers = [{ url: `http://localhost:${port}`, description: 'this service (PORT); behind a proxy use its address' }];
   doc.components = doc.components ?? {};
   doc.components.schemas = { ...SCHEMAS, ...(doc.components.schemas ?? {}) };
+  if (doc.components.schemas.SlaPolicyView) doc.components.schemas.SlaPolicyView.example = EXAMPLE_SLA_POLICY;
   doc.components.responses = Object.fromEntries(
     Object.entries(ERRORS).map(([status, e]) => [`Error${status}`, { description: e.description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' }, example: e.example } } }]),
   );
@@ -433,13 +511,21 @@ function describeSuccess(path: string, method: string, op: Json): void {
   if (path.endsWith('.xlsx')) {
     op.responses[code] = { description: 'the workbook (Excel 2007+), to download', content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } };
   } else if (path.endsWith('.csv')) {
-    op.responses[code] = { description: 'the table as UTF-8 CSV with a byte-order mark', content: { 'text/csv': { schema: { type: 'string' } } } };
+    op.responses[code] = { description: 'the table as UTF-8 CSV with a byte-order mark', content: { 'text/csv': { schema: { type: 'string' }, example: '\ufeff名次,单位,综合得分\r\n1,东城街道,92.10\r\n' } } };
   } else if (path === '/metrics') {
-    op.responses[code] = { description: 'Prometheus text exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } };
+    op.responses[code] = { description: 'Prometheus text exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string' }, example: '# HELP qingfeng_events_appended_total Events appended, by type\n# TYPE qingfeng_events_appended_total counter\nqingfeng_events_appended_total{type="OrderDispatched"} 12\n' } } };
   } else if (CASE_READ.test(path) || (CASE_COMMAND.test(path) && (method === 'post' || /\{[^}]+\}$/.test(path)))) {
     op.responses[code] = { description: method === 'get' ? 'the case' : 'the case after the command', content: { 'application/json': { schema: { $ref: '#/components/schemas/CaseDetail' } } } };
   } else if (path === '/api/escalations' && method === 'get') {
-    op.responses[code] = { description: 'one page of the escalation inbox', content: { 'application/json': { schema: { allOf: [{ $ref: '#/components/schemas/Page' }, { type: 'object', properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Escalation' } } } }] } } } };
+    op.responses[code] = {
+      description: 'one page of the escalation inbox',
+      content: {
+        'application/json': {
+          schema: { allOf: [{ $ref: '#/components/schemas/Page' }, { type: 'object', properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Escalation' } } } }] },
+          example: { items: [EXAMPLE_ESCALATION], total: 1, page: 1, pageSize: 50 },
+        },
+      },
+    };
   } else if (REPORTS[`${method} ${path}`]) {
     op.responses[code] = { description: res.description || 'OK', content: { 'application/json': { schema: { $ref: `#/components/schemas/${REPORTS[`${method} ${path}`]}` } } } };
   } else if (((op.parameters ?? []) as Json[]).some((p) => p.name === 'pageSize')) {
