@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { catchUpSubscription } from './catch-up-subscription';
 import { Client, Pool, type PoolClient } from 'pg';
 import {
   AppendResult,
@@ -293,53 +294,13 @@ export class PostgresEventStore implements EventStore {
     return this.listening;
   }
 
-  subscribeToAll({ after, handler, maxBatchSize = 500, onError }: SubscribeOptions): Subscription {
-    let position = after;
-    let stopped = false;
-    let wake: (() => void) | undefined;
-    let pending = false;
-    const notify = () => {
-      pending = true;
-      wake?.();
-    };
-    this.appended.on('appended', notify);
-    const running = (async () => {
-      await this.listen().catch(() => undefined);
-      while (!stopped) {
-        pending = false;
-        const batch = await this.readAll({ after: position, limit: maxBatchSize });
-        if (batch.length > 0) {
-          await handler(batch);
-          position = batch[batch.length - 1].position;
-          continue;
-        }
-        if (pending) continue;
-        if (stopped) break; // stop() came while reading: nobody would wake the wait below
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, SAFETY_POLL_MS);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        wake = undefined;
-        if (!this.listener && !stopped) await this.listen().catch(() => undefined);
-      }
-    })().catch((error) => {
-      stopped = true;
-      onError?.(error);
-    });
-    const subscription: Subscription = {
-      stop: async () => {
-        stopped = true;
-        wake?.();
-        this.appended.off('appended', notify);
-        await running;
-        this.subscriptions.delete(subscription);
-      },
-    };
-    this.subscriptions.add(subscription);
-    return subscription;
+  subscribeToAll(options: SubscribeOptions): Subscription {
+    // Woken by NOTIFY from any process; the safety poll covers a dropped LISTEN connection until it is back.
+    return catchUpSubscription(
+      { readAll: (o) => this.readAll(o), appended: this.appended, pollMs: SAFETY_POLL_MS, beforeRead: () => (this.listener ? Promise.resolve() : this.listen()) },
+      options,
+      this.subscriptions,
+    );
   }
 
   async close(): Promise<void> {

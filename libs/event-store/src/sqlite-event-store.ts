@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
+import { catchUpSubscription } from './catch-up-subscription';
 import {
   AppendResult,
   CheckpointStore,
@@ -60,7 +61,7 @@ export class SqliteEventStore implements EventStore {
   private readonly queue: PendingAppend[] = [];
   private flushScheduled = false;
   private readonly appended = new EventEmitter();
-  private readonly subscriptions = new Set<{ stop(): Promise<void> }>();
+  private readonly subscriptions = new Set<Subscription>();
   private closed = false;
 
   private readonly stmt: {
@@ -221,49 +222,9 @@ export class SqliteEventStore implements EventStore {
     return row?.p == null ? null : BigInt(row.p);
   }
 
-  subscribeToAll({ after, handler, maxBatchSize = 500, onError }: SubscribeOptions): Subscription {
-    let position = after;
-    let stopped = false;
-    let running: Promise<void> = Promise.resolve();
-    let wake: (() => void) | undefined;
-    const notify = () => wake?.();
-    this.appended.on('appended', notify);
-
-    const loop = async () => {
-      while (!stopped) {
-        const batch = await this.readAll({ after: position, limit: maxBatchSize });
-        if (batch.length > 0) {
-          await handler(batch);
-          position = batch[batch.length - 1].position;
-          continue;
-        }
-        // Caught up: wait for our own append or the poll (appends by another process).
-        if (stopped) break;
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, POLL_MS);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        wake = undefined;
-      }
-    };
-    running = loop().catch((error) => {
-      stopped = true;
-      onError?.(error);
-    });
-    const subscription = {
-      stop: async () => {
-        stopped = true;
-        wake?.();
-        this.appended.off('appended', notify);
-        await running;
-        this.subscriptions.delete(subscription);
-      },
-    };
-    this.subscriptions.add(subscription);
-    return subscription;
+  subscribeToAll(options: SubscribeOptions): Subscription {
+    // Woken by this process's appends; another process's are found by the poll.
+    return catchUpSubscription({ readAll: (o) => this.readAll(o), appended: this.appended, pollMs: POLL_MS }, options, this.subscriptions);
   }
 
   async close(): Promise<void> {

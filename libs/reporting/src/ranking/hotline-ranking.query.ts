@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import type { ReadModelDb } from '@qf/projections';
 import { READ_MODEL_DB } from '@qf/platform';
+import { count as n } from './ranking';
 import type { RankingFigures, UnitCounts } from './ranking';
 import { HOTLINE_FACTS_TABLE, HOTLINE_MONTHLY_TABLE } from './hotline-facts.projection';
 
@@ -19,6 +20,23 @@ export function deadlinesKnownAt(db: ReadModelDb['db'], month: string, k: string
     .where(sql<boolean>`not (flag = 1 and met_rec is not null and met_rec <= ${k})`);
 }
 
+/**
+ * One unit's month from its counters (running or summed from facts): `unmetDue` dispatches past their sign limit
+ * unsigned join the response rate's denominator, `overdue` orders missed a deadline of the month.
+ */
+function unitRow(r: Record<string, unknown>, unmetDue: number, overdue: number): UnitCounts {
+  return {
+    unitId: r.unit_id as string,
+    counts: { dispatched: n(r.dispatched), replied: n(r.replied), visited: n(r.visited), overdue, reopened: n(r.reopened) },
+    rates: {
+      responseRate: { numerator: n(r.sign_met_in_time), denominator: n(r.sign_met) + unmetDue },
+      onTimeRate: { numerator: n(r.replied_on_time), denominator: n(r.replied) },
+      resolutionRate: { numerator: n(r.resolved), denominator: n(r.visited) },
+      satisfactionRate: { numerator: n(r.satisfied), denominator: n(r.visited) },
+    },
+  };
+}
+
 /** The hotline ranking's figures per handling unit (SPEC §7), now and as known at a past moment. */
 @Injectable()
 export class HotlineRankingQuery implements RankingFigures {
@@ -31,7 +49,6 @@ export class HotlineRankingQuery implements RankingFigures {
    */
   async counts(month: string, now: Date): Promise<UnitCounts[]> {
     const nowIso = now.toISOString();
-    const n = (x: unknown) => Number(x ?? 0);
     const db = this.readModels.db;
     const [counters, unmet, overdue] = await Promise.all([
       db.selectFrom(HOTLINE_MONTHLY_TABLE).selectAll().where('month', '=', month).where('dispatched', '>', 0).execute(),
@@ -55,19 +72,7 @@ export class HotlineRankingQuery implements RankingFigures {
     ]);
     const unmetBy = new Map(unmet.map((r) => [r.unit_id as string, n(r.n)]));
     const overdueBy = new Map(overdue.map((r) => [r.unit_id as string, n(r.n)]));
-    return counters.map((r) => {
-      const unitId = r.unit_id as string;
-      return {
-        unitId,
-        counts: { dispatched: n(r.dispatched), replied: n(r.replied), visited: n(r.visited), overdue: overdueBy.get(unitId) ?? 0, reopened: n(r.reopened) },
-        rates: {
-          responseRate: { numerator: n(r.sign_met_in_time), denominator: n(r.sign_met) + (unmetBy.get(unitId) ?? 0) },
-          onTimeRate: { numerator: n(r.replied_on_time), denominator: n(r.replied) },
-          resolutionRate: { numerator: n(r.resolved), denominator: n(r.visited) },
-          satisfactionRate: { numerator: n(r.satisfied), denominator: n(r.visited) },
-        },
-      };
-    });
+    return counters.map((r) => unitRow(r, unmetBy.get(r.unit_id as string) ?? 0, overdueBy.get(r.unit_id as string) ?? 0));
   }
 
   /**
@@ -76,7 +81,6 @@ export class HotlineRankingQuery implements RankingFigures {
    * "its due time has passed".
    */
   async countsKnownAt(month: string, k: string): Promise<UnitCounts[]> {
-    const n = (x: unknown) => Number(x ?? 0);
     const met = sql`(met_at is not null and met_rec <= ${k})`;
     const [facts, overdue] = await Promise.all([
       this.readModels.db
@@ -107,21 +111,7 @@ export class HotlineRankingQuery implements RankingFigures {
         .execute(),
     ]);
     const overdueBy = new Map(overdue.map((r) => [r.unit_id as string, n(r.n)]));
-    return facts
-      .filter((r) => n(r.dispatched) > 0)
-      .map((r) => {
-        const unitId = r.unit_id as string;
-        return {
-          unitId,
-          counts: { dispatched: n(r.dispatched), replied: n(r.replied), visited: n(r.visited), overdue: overdueBy.get(unitId) ?? 0, reopened: n(r.reopened) },
-          rates: {
-            responseRate: { numerator: n(r.sign_met_in_time), denominator: n(r.sign_met) + n(r.unmet_due) },
-            onTimeRate: { numerator: n(r.replied_on_time), denominator: n(r.replied) },
-            resolutionRate: { numerator: n(r.resolved), denominator: n(r.visited) },
-            satisfactionRate: { numerator: n(r.satisfied), denominator: n(r.visited) },
-          },
-        };
-      });
+    return facts.filter((r) => n(r.dispatched) > 0).map((r) => unitRow(r, n(r.unmet_due), overdueBy.get(r.unit_id as string) ?? 0));
   }
 
   /** The first month with hotline facts (YYYY-MM), null before the first dispatch. */

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import type { ReadModelDb } from '@qf/projections';
 import { READ_MODEL_DB } from '@qf/platform';
+import { count as n } from './ranking';
 import type { RankingFigures, UnitCounts } from './ranking';
 import { PETITION_FACTS_TABLE } from './case-facts.projection';
 
@@ -18,7 +19,6 @@ export class PetitionRankingQuery implements RankingFigures {
    */
   async counts(month: string, now: Date): Promise<UnitCounts[]> {
     const a = now.toISOString();
-    const n = (x: unknown) => Number(x ?? 0);
     const assigned = await this.readModels.db
       .selectFrom(PETITION_FACTS_TABLE)
       .where('assigned_month', '=', month)
@@ -40,24 +40,11 @@ export class PetitionRankingQuery implements RankingFigures {
       .select(['unit_id', sql<number>`count(*)`.as('replied'), sql<number>`sum(case when handle_on_time = 1 then 1 else 0 end)`.as('on_time')])
       .groupBy('unit_id')
       .execute();
-    const repliedBy = new Map(replied.map((r) => [r.unit_id as string, r]));
-    return assigned.map((r) => {
-      const rep = repliedBy.get(r.unit_id as string);
-      return {
-        unitId: r.unit_id as string,
-        counts: { assigned: n(r.assigned), replied: n(rep?.replied), closed: n(r.closed), overdue: n(r.overdue) },
-        rates: {
-          acceptOnTimeRate: { numerator: n(r.accept_num), denominator: n(r.accept_den) },
-          handleOnTimeRate: { numerator: n(rep?.on_time), denominator: n(rep?.replied) },
-          closeRate: { numerator: n(r.closed), denominator: n(r.assigned) },
-        },
-      };
-    });
+    return this.rows(assigned, replied);
   }
 
   /** The petition figures of `counts` as known at `k` (record times beside each column; the handle limit before an extension recorded later). */
   async countsKnownAt(month: string, k: string): Promise<UnitCounts[]> {
-    const n = (x: unknown) => Number(x ?? 0);
     const acceptMet = sql`(accept_met is not null and accept_met_rec <= ${k})`;
     const handleDue = sql`(case when handle_due_rec <= ${k} then handle_due else handle_due0 end)`;
     const handleMet = sql`(handle_met is not null and handle_met_rec <= ${k})`;
@@ -84,6 +71,11 @@ export class PetitionRankingQuery implements RankingFigures {
       .select(['unit_id', sql<number>`count(*)`.as('replied'), sql<number>`sum(case when handle_on_time = 1 then 1 else 0 end)`.as('on_time')])
       .groupBy('unit_id')
       .execute();
+    return this.rows(assigned, replied);
+  }
+
+  /** One row per unit with petitions assigned in the month, its replies of the month beside them. */
+  private rows(assigned: Array<Record<string, unknown>>, replied: Array<Record<string, unknown>>): UnitCounts[] {
     const repliedBy = new Map(replied.map((r) => [r.unit_id as string, r]));
     return assigned.map((r) => {
       const rep = repliedBy.get(r.unit_id as string);

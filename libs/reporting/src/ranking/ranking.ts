@@ -40,6 +40,9 @@ export interface RankedRow {
   rankChange: number | null;
 }
 
+/** A count as the database returns it (a number, a numeric string, or null for no rows). */
+export const count = (x: unknown): number => Number(x ?? 0);
+
 export const rateValue = (r: Rate): number | null => (r.denominator === 0 ? null : round(r.numerator / r.denominator, 4));
 
 export const round = (x: number, digits: number) => {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import type { ReadModelDb } from '@qf/projections';
 import { READ_MODEL_DB } from '@qf/platform';
+import { count as n } from './ranking';
 import type { RankingFigures, UnitCounts } from './ranking';
 import { HOTLINE_FACTS_TABLE } from './hotline-facts.projection';
 import { ESCALATION_FACTS_TABLE } from './case-facts.projection';
@@ -19,7 +20,6 @@ export class SupervisionRankingQuery implements RankingFigures {
    */
   async counts(month: string, now: Date): Promise<UnitCounts[]> {
     const a = now.toISOString();
-    const n = (x: unknown) => Number(x ?? 0);
     const deadlines = await this.readModels.db
       .selectFrom(HOTLINE_FACTS_TABLE)
       .where('month', '=', month)
@@ -50,7 +50,6 @@ export class SupervisionRankingQuery implements RankingFigures {
 
   /** The supervision figures of `counts` as known at `k`. */
   async countsKnownAt(month: string, k: string): Promise<UnitCounts[]> {
-    const n = (x: unknown) => Number(x ?? 0);
     const met = sql`(met_at is not null and met_rec <= ${k})`;
     const deadlines = await deadlinesKnownAt(this.readModels.db, month, k)
       .select([
@@ -78,7 +77,6 @@ export class SupervisionRankingQuery implements RankingFigures {
   }
 
   private rows(deadlines: Array<Record<string, unknown>>, escalations: Array<Record<string, unknown>>): UnitCounts[] {
-    const n = (x: unknown) => Number(x ?? 0);
     const units = new Set([...deadlines.map((d) => d.unit_id as string), ...escalations.map((e) => e.unit_id as string)]);
     const dl = new Map(deadlines.map((d) => [d.unit_id as string, d]));
     const es = new Map(escalations.map((e) => [e.unit_id as string, e]));
