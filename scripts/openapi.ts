@@ -4,9 +4,8 @@
  * either differs from what the code describes now, and drives the server through an openapi-fetch client typed by them.
  */
 import 'reflect-metadata';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { describeApi } from '../test/support/openapi';
 
@@ -28,26 +27,21 @@ const read = (file: string) => {
 };
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'qf-openapi-'));
-  try {
-    const doc = await describeApi(dataDir);
-    const files = [
-      [DOC, `${JSON.stringify(doc, null, 2)}\n`],
-      [TYPES, await typesOf(doc)],
-    ] as const;
-    if (process.argv.includes('--check')) {
-      const stale = files.filter(([file, text]) => read(file) !== text).map(([file]) => file);
-      if (stale.length > 0) {
-        process.stderr.write(`out of date (run npm run openapi): ${stale.join(', ')}\n`);
-        process.exitCode = 1;
-      } else process.stdout.write('docs/openapi.json and test/support/api.generated.ts describe the code as it is\n');
-      return;
-    }
-    for (const [file, text] of files) writeFileSync(file, text);
-    process.stdout.write(`wrote docs/openapi.json (${Object.keys(doc.paths).length} paths) and test/support/api.generated.ts\n`);
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+  const doc = await describeApi();
+  const files = [
+    [DOC, `${JSON.stringify(doc, null, 2)}\n`],
+    [TYPES, await typesOf(doc)],
+  ] as const;
+  if (process.argv.includes('--check')) {
+    const stale = files.filter(([file, text]) => read(file) !== text).map(([file]) => file);
+    if (stale.length > 0) {
+      process.stderr.write(`out of date (run npm run openapi): ${stale.join(', ')}\n`);
+      process.exitCode = 1;
+    } else process.stdout.write('docs/openapi.json and test/support/api.generated.ts describe the code as it is\n');
+    return;
   }
+  for (const [file, text] of files) writeFileSync(file, text);
+  process.stdout.write(`wrote docs/openapi.json (${Object.keys(doc.paths).length} paths) and test/support/api.generated.ts\n`);
 }
 
 void main().then(() => process.exit(process.exitCode ?? 0), (err: unknown) => {

@@ -27,7 +27,7 @@ export interface TestApp {
  * The standalone app in-process on a fresh DATA_DIR with the manual clock of SPEC §4, on the embedded default
  * unless `env` names servers.
  */
-export async function startApp(env: Record<string, string | undefined> = {}, existingDataDir?: string, module: unknown = StandaloneModule): Promise<TestApp> {
+export async function startApp(env: Record<string, string | undefined> = {}, existingDataDir?: string, module: unknown = StandaloneModule, title = 'test'): Promise<TestApp> {
   const dataDir = existingDataDir ?? mkdtempSync(join(tmpdir(), 'qf-e2e-'));
   const savedEnv = ORIGINAL_ENV;
   Object.assign(process.env, { NODE_ENV: 'test', DATA_DIR: dataDir, JWT_SECRET: TEST_SECRET, CLOCK: 'manual', CLOCK_START: '2025-09-30T09:00:00+08:00' });
@@ -48,7 +48,7 @@ export async function startApp(env: Record<string, string | undefined> = {}, exi
   }
   const moduleRef = await Test.createTestingModule({ imports: [module as never] }).compile();
   const app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
-  configureApp(app, 'test');
+  configureApp(app, title);
   await app.init();
   const http = app.getHttpServer();
   const token = (roles: Role[], unitId: string | null = null, sub = `${roles.join('+')}@${unitId ?? 'none'}`, name?: string) =>

@@ -56,11 +56,8 @@ function token(rest: string[]): number {
  * /health/ready reports. Background work (the runner, schedulers, reactions) stays off in this process.
  */
 async function projections(command: 'projections:list' | 'projections:rebuild', names: string[]): Promise<number> {
-  process.env.QF_BACKGROUND = 'off';
   require('reflect-metadata');
-  const { NestFactory } = await import('@nestjs/core');
   const platform = await import('@qf/platform');
-  const { runRebuildCommand } = await import('@qf/projections');
   const config = platform.loadConfig();
   sayWhere(config, command);
   if (command === 'projections:rebuild' && !config.eventStoreUrl) {
@@ -70,10 +67,10 @@ async function projections(command: 'projections:list' | 'projections:rebuild', 
       return 3;
     }
   }
-  const { StandaloneModule } = await import('../../standalone/src/app.module');
-  const app = await NestFactory.createApplicationContext(StandaloneModule, { logger: false });
+  const { openMaintenance } = await import('./maintenance');
+  const maintenance = await openMaintenance();
   try {
-    const registered = app.get(platform.ProjectionsService).all();
+    const { registered } = maintenance;
     if (command === 'projections:list') {
       for (const p of registered) console.log(`${p.name}\tversion ${p.version}`);
       return 0;
@@ -83,11 +80,10 @@ async function projections(command: 'projections:list' | 'projections:rebuild', 
       console.error(`unknown projection(s): ${unknown.join(', ')} — registered: ${registered.map((p) => p.name).join(', ')}`);
       return 2;
     }
-    const summary = await runRebuildCommand(app.get(platform.EVENT_STORE), app.get(platform.READ_MODEL_DB), registered, names.length ? names : undefined);
-    console.log(JSON.stringify(summary));
+    console.log(JSON.stringify(await maintenance.rebuild(names.length ? names : undefined)));
     return 0;
   } finally {
-    await app.close();
+    await maintenance.close();
   }
 }
 
