@@ -1,6 +1,6 @@
-import request from 'supertest';
 import { ClearanceService } from '@qf/reporting';
 import { TestApp, downloadWorkbook, startApp } from './support/app';
+import { hotlineSteps } from './support/hotline';
 import { dropSchema, readModelTargets } from './support/targets';
 
 interface Figures {
@@ -21,18 +21,12 @@ interface Report {
  */
 describe.each(readModelTargets('clearance'))('clearance (存量清零、增量随清) on %s', (_label, env) => {
   let t: TestApp;
-  const post = (path: string, token: string, body: object = {}) => request(t.http).post(path).set('Authorization', `Bearer ${token}`).send(body);
-  const get = (path: string, token: string) => request(t.http).get(path).set('Authorization', `Bearer ${token}`);
+  const { post, get, unit, order, sign, ...steps } = hotlineSteps(() => t, { category: '物业管理', content: '小区电梯故障', reply: '已协调物业公司完成电梯维修' });
   let operator: string;
   let leader: string;
   let admin: string;
-  const unit = (id: string) => t.token(['unit_handler'], id);
-  const order = (orderNo: string, unitId: string) =>
-    post('/api/hotline/orders', operator, { orderNo, channel: 'phone', category: '物业管理', urgency: 'normal', content: '小区电梯故障', unitId }).expect(201);
-  const sign = (orderNo: string, unitId: string) => post(`/api/hotline/orders/${orderNo}/sign`, unit(unitId)).expect(200);
   const close = async (orderNo: string, unitId: string) => {
-    await post(`/api/hotline/orders/${orderNo}/reply`, unit(unitId), { outcome: 'resolved', reply: '已协调物业公司完成电梯维修' }).expect(200);
-    const visited = await post(`/api/hotline/orders/${orderNo}/visit`, operator, { satisfaction: 'satisfied', resolved: true }).expect(200);
+    const visited = await steps.close(orderNo, unitId);
     expect(visited.body.status).toBe('closed');
   };
   const at = (now: string) => t.setClock(now);

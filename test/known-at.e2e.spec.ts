@@ -1,7 +1,7 @@
-import request from 'supertest';
 import { ClearanceService, RankingPublisher } from '@qf/reporting';
 import { SchedulerService } from '@qf/supervision';
 import { TestApp, startApp } from './support/app';
+import { hotlineSteps } from './support/hotline';
 import { dropSchema, readModelTargets } from './support/targets';
 
 interface Figures {
@@ -40,18 +40,9 @@ const q = (s: string) => encodeURIComponent(s);
  */
 describe.each(readModelTargets('knownat_clearance'))('clearance as known at a moment, on %s', (_label, env) => {
   let t: TestApp;
-  const post = (path: string, token: string, body: object = {}) => request(t.http).post(path).set('Authorization', `Bearer ${token}`).send(body);
-  const get = (path: string, token: string) => request(t.http).get(path).set('Authorization', `Bearer ${token}`);
+  const { post, get, unit, order, sign, close } = hotlineSteps(() => t, { category: '物业管理', content: '小区电梯故障', reply: '已协调物业公司完成电梯维修' });
   let operator: string;
   let leader: string;
-  const unit = (id: string) => t.token(['unit_handler'], id);
-  const order = (orderNo: string, unitId: string, extra: object = {}) =>
-    post('/api/hotline/orders', operator, { orderNo, channel: 'phone', category: '物业管理', urgency: 'normal', content: '小区电梯故障', unitId, ...extra }).expect(201);
-  const sign = (orderNo: string, unitId: string) => post(`/api/hotline/orders/${orderNo}/sign`, unit(unitId)).expect(200);
-  const close = async (orderNo: string, unitId: string) => {
-    await post(`/api/hotline/orders/${orderNo}/reply`, unit(unitId), { outcome: 'resolved', reply: '已协调物业公司完成电梯维修' }).expect(200);
-    await post(`/api/hotline/orders/${orderNo}/visit`, operator, { satisfaction: 'satisfied', resolved: true }).expect(200);
-  };
   const clearance = async (asOf: string, knownAt?: string): Promise<Report> =>
     (await get(`/api/campaigns/QK/clearance?asOf=${q(asOf)}${knownAt ? `&knownAt=${q(knownAt)}` : ''}`, leader).expect(200)).body;
   const unitOf = (r: Report, id: string) => r.units.find((u) => u.unitId === id);
@@ -207,17 +198,10 @@ describe.each(readModelTargets('knownat_clearance'))('clearance as known at a mo
  */
 describe.each(readModelTargets('knownat_ranking'))('rankings as known at a moment, on %s', (_label, env) => {
   let t: TestApp;
-  const post = (path: string, token: string, body: object = {}) => request(t.http).post(path).set('Authorization', `Bearer ${token}`).send(body);
-  const get = (path: string, token: string) => request(t.http).get(path).set('Authorization', `Bearer ${token}`);
+  const { post, get, unit, order, sign, reply, visit } = hotlineSteps(() => t, { category: '市政设施', content: '路灯不亮', reply: '已安排维修人员更换灯具并恢复照明' });
   let operator: string;
   let officer: string;
   let leader: string;
-  const unit = (id: string) => t.token(['unit_handler'], id);
-  const order = (orderNo: string, unitId: string, extra: object = {}) =>
-    post('/api/hotline/orders', operator, { orderNo, channel: 'phone', category: '市政设施', urgency: 'normal', content: '路灯不亮', unitId, ...extra }).expect(201);
-  const sign = (orderNo: string, unitId: string) => post(`/api/hotline/orders/${orderNo}/sign`, unit(unitId)).expect(200);
-  const reply = (orderNo: string, unitId: string) => post(`/api/hotline/orders/${orderNo}/reply`, unit(unitId), { outcome: 'resolved', reply: '已安排维修人员更换灯具并恢复照明' }).expect(200);
-  const visit = (orderNo: string, satisfaction: string, resolved: boolean) => post(`/api/hotline/orders/${orderNo}/visit`, operator, { satisfaction, resolved }).expect(200);
   const ranking = async (query: string): Promise<Ranking> => (await get(`/api/reports/monthly-ranking?${query}`, leader).expect(200)).body;
   const table = (r: Ranking) => r.rows.map((x) => [x.unitId, x.dispatched, x.score, x.rank, x.previousRank, x.rankChange]);
   const drain = async () => {

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { RankingPublisher } from '@qf/reporting';
 import { SchedulerService } from '@qf/supervision';
 import { TestApp, downloadWorkbook, startApp } from './support/app';
+import { hotlineSteps } from './support/hotline';
 import { readModelTargets, dropSchema } from './support/targets';
 
 interface Row {
@@ -26,16 +27,9 @@ interface Row {
  */
 describe.each(readModelTargets('ranking'))('monthly ranking on %s', (_label, env) => {
   let t: TestApp;
-  const post = (path: string, token: string, body: object = {}) => request(t.http).post(path).set('Authorization', `Bearer ${token}`).send(body);
-  const get = (path: string, token: string) => request(t.http).get(path).set('Authorization', `Bearer ${token}`);
+  const { post, get, unit, order, sign, reply, visit } = hotlineSteps(() => t, { category: '市政设施', content: '路灯不亮', reply: '已安排维修人员更换灯具并恢复照明' });
   let operator: string;
   let leader: string;
-  const unit = (id: string) => t.token(['unit_handler'], id);
-  const order = (orderNo: string, unitId: string, extra: object = {}) =>
-    post('/api/hotline/orders', operator, { orderNo, channel: 'phone', category: '市政设施', urgency: 'normal', content: '路灯不亮', unitId, ...extra }).expect(201);
-  const sign = (orderNo: string, unitId: string) => post(`/api/hotline/orders/${orderNo}/sign`, unit(unitId)).expect(200);
-  const reply = (orderNo: string, unitId: string) => post(`/api/hotline/orders/${orderNo}/reply`, unit(unitId), { outcome: 'resolved', reply: '已安排维修人员更换灯具并恢复照明' }).expect(200);
-  const visit = (orderNo: string, satisfaction: string, resolved: boolean) => post(`/api/hotline/orders/${orderNo}/visit`, operator, { satisfaction, resolved }).expect(200);
   const ranking = async (query: string): Promise<{ rows: Row[]; top: Array<{ unitId: string }>; bottom: Array<{ unitId: string }>; published: boolean }> =>
     (await get(`/api/reports/monthly-ranking?${query}`, leader).expect(200)).body;
   const table = (rows: Row[]) => rows.map((r) => [r.unitId, r.dispatched, r.score, r.rank, r.previousRank, r.rankChange]);

@@ -1,6 +1,6 @@
-import request from 'supertest';
 import ExcelJS from 'exceljs';
 import { TestApp, downloadWorkbook, startApp } from './support/app';
+import { hotlineSteps } from './support/hotline';
 import { dropSchema, readModelTargets } from './support/targets';
 
 interface Figures {
@@ -43,17 +43,7 @@ const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
  */
 describe.each(readModelTargets('report_scope'))('report and export scope on %s', (_label, env) => {
   let t: TestApp;
-  const post = (path: string, token: string, body: object = {}) => request(t.http).post(path).set('Authorization', `Bearer ${token}`).send(body);
-  const get = (path: string, token: string) => request(t.http).get(path).set('Authorization', `Bearer ${token}`);
-  let operator: string;
-  const unit = (id: string) => t.token(['unit_handler'], id);
-  const order = (orderNo: string, unitId: string) =>
-    post('/api/hotline/orders', operator, { orderNo, channel: 'phone', category: '物业管理', urgency: 'normal', content: '小区电梯故障', caller: CALLER, unitId }).expect(201);
-  const sign = (orderNo: string, unitId: string) => post(`/api/hotline/orders/${orderNo}/sign`, unit(unitId)).expect(200);
-  const close = async (orderNo: string, unitId: string) => {
-    await post(`/api/hotline/orders/${orderNo}/reply`, unit(unitId), { outcome: 'resolved', reply: '已协调物业公司完成电梯维修' }).expect(200);
-    await post(`/api/hotline/orders/${orderNo}/visit`, operator, { satisfaction: 'satisfied', resolved: true }).expect(200);
-  };
+  const { post, get, unit, order, sign, close } = hotlineSteps(() => t, { category: '物业管理', content: '小区电梯故障', reply: '已协调物业公司完成电梯维修', caller: CALLER });
   const ASOF = '2026-03-12T12:00:00+08:00';
   const path = (suffix: string) => `/api/campaigns/QS/clearance${suffix}?asOf=${encodeURIComponent(ASOF)}`;
   const roles = () => ({
@@ -67,7 +57,6 @@ describe.each(readModelTargets('report_scope'))('report and export scope on %s',
 
   beforeAll(async () => {
     t = await startApp({ ...env, CLOCK_START: '2026-02-24T09:00:00+08:00' });
-    operator = t.token(['hotline_operator'], 'U-RX');
     const officer = t.token(['petition_officer'], 'U-XF');
     // February: the stock — one order of 东园社区 (under 东城), one of 西城.
     await order('S-0101', 'U-JD-01-01');
