@@ -5081,31 +5081,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": "2c2e7c29-2a94-5b1e-b3dc-a7d94365aa3e",
-                     *           "caseKind": "hotline",
-                     *           "caseId": "RX20260316-0001",
-                     *           "stage": "sign",
-                     *           "level": 1,
-                     *           "unitId": "U-JD-01",
-                     *           "targetUnitId": "U-JD-01",
-                     *           "targetRole": "unit_head",
-                     *           "dueAt": "2026-03-17T23:59:59.999+08:00",
-                     *           "escalatedAt": "2026-03-17T23:59:59.999+08:00",
-                     *           "state": "acknowledged",
-                     *           "acknowledgedAt": "2026-03-18T09:10:00.000+08:00",
-                     *           "acknowledgedBy": "head@U-JD-01",
-                     *           "comment": "已知悉，立即办理"
-                     *         }
-                     *       ],
-                     *       "total": 1,
-                     *       "page": 1,
-                     *       "pageSize": 50
-                     *     }
-                     */
                     "application/json": components["schemas"]["Page"] & {
                         items?: components["schemas"]["Escalation"][];
                     };

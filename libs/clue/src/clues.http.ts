@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, Length } from 'class-validator';
-import { Actor, AsOfQuery, CommandRequest, CurrentActor, Roles } from '@qf/platform';
+import { Actor, ApiAnswer, AsOfQuery, CommandRequest, CurrentActor, Roles } from '@qf/platform';
 import { CluesService } from './clues.service';
 import { ListCluesQuery } from './list-clues.query';
 import { clueIdOf } from './clue-id';
@@ -59,6 +59,7 @@ export class AuditController {
   constructor(private readonly clues: CluesService) {}
 
   @Get()
+  @ApiAnswer('AuditLog')
   @Roles('admin', 'case_manager')
   @ApiOperation({ summary: '审计记录 — every unmasked read of a reporter\'s identity' })
   list(@Query() query: AuditQuery) {

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { OUTBOUND_TOPICS } from '@qf/contracts';
-import { READ_MODEL_DB, Roles } from '@qf/platform';
+import { ApiAnswer, READ_MODEL_DB, Roles } from '@qf/platform';
 import type { ReadModelDb } from '@qf/projections';
 import { readOutbox } from './outbox';
 
@@ -38,6 +38,7 @@ export class OutboxController {
   constructor(@Inject(READ_MODEL_DB) private readonly readModels: ReadModelDb) {}
 
   @Get()
+  @ApiAnswer('OutboxPage')
   @Roles('hotline_operator', 'admin')
   @ApiOperation({ summary: '发件箱 — outbound messages after a position: replies, escalations, domain events, the DLQ' })
   async list(@Query() q: OutboxQuery) {

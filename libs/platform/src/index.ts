@@ -15,6 +15,7 @@ export * from './observability/metrics';
 export * from './module/projections.service';
 export * from './module/platform.module';
 export * from './module/configure-app';
+export { ApiAnswer, pageOf } from './http/openapi';
 export * from './time/clock';
 export * from './module/sla-policy.service';
 export * from './module/case-readers';

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Injectable, OnModuleInit, Query } from '@nestj
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
 import type { ReadModelDb } from '@qf/projections';
-import { CLOCK, Clock, DomainError, ProjectionsService, READ_MODEL_DB, Roles, formatShanghai, ZONE } from '@qf/platform';
+import { ApiAnswer, CLOCK, Clock, DomainError, ProjectionsService, READ_MODEL_DB, Roles, ZONE, formatShanghai } from '@qf/platform';
 import { DirectoryService } from '@qf/directory';
 import { DateTime } from 'luxon';
 import { SANCTIONS_TABLE, SanctionRow, sanctionsProjection } from './four-forms/sanctions.projection';
@@ -60,6 +60,7 @@ export class ReportsController {
   constructor(private readonly fourForms: FourFormsService) {}
 
   @Get('four-forms')
+  @ApiAnswer('FourFormsReport')
   @Roles('inspector', 'case_manager', 'leader')
   @ApiOperation({ summary: '四种形态统计 — person-times by form, measure and unit (counts only)' })
   fourFormsReport(@Query() query: FourFormsQuery) {

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor } from '@qf/platform';
+import { Actor, ApiAnswer, CurrentActor, pageOf } from '@qf/platform';
 import { EscalationInboxService } from './inbox.service';
 import { DeadlinesService } from './deadlines.service';
 import { SupervisionOrdersService } from './supervision-orders.service';
@@ -19,6 +19,7 @@ export class EscalationsController {
   ) {}
 
   @Get('escalations')
+  @ApiAnswer(pageOf('Escalation'), 200, 'one page of the escalation inbox')
   @ApiOperation({ summary: '督办收件箱 — escalations aimed at your unit and one of your roles (warnings: the handling unit’s handlers)' })
   inbox(@Query() query: ListEscalationsQuery, @CurrentActor() actor: Actor) {
     return this.escalations.inbox(actor, query);

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Put, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Actor, CommandRequest, CurrentActor, DomainError, Roles } from '@qf/platform';
+import { Actor, ApiAnswer, CommandRequest, CurrentActor, DomainError, Roles } from '@qf/platform';
 import { DirectoryService } from '../directory.service';
 import { UNIT_ID_PATTERN } from '../directory';
 import { PutUnitDto } from './put-unit.dto';
@@ -14,6 +14,8 @@ export class PutUnitController {
   constructor(private readonly directory: DirectoryService) {}
 
   @Put(':id')
+  @ApiAnswer('Unit')
+  @ApiAnswer('Unit', 201, 'the unit, registered now')
   @Roles('admin')
   @ApiOperation({ summary: '登记或变更单位 — create or update a unit (admin)' })
   async put(@Param('id') id: string, @Body() body: PutUnitDto, @CurrentActor() actor: Actor, @Req() req: CommandRequest, @Res({ passthrough: true }) res: Response) {

@@ -1,6 +1,6 @@
 import { Controller, Delete, Param, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, CommandRequest, CurrentActor, Roles } from '@qf/platform';
+import { Actor, ApiAnswer, CommandRequest, CurrentActor, Roles } from '@qf/platform';
 import { DirectoryService } from '../directory.service';
 
 /** 撤销单位 (SPEC §2). */
@@ -11,6 +11,7 @@ export class RetireUnitController {
   constructor(private readonly directory: DirectoryService) {}
 
   @Delete(':id')
+  @ApiAnswer('Unit')
   @Roles('admin')
   @ApiOperation({ summary: '撤销单位 — retire a unit (admin); its history and rankings by id stay' })
   retire(@Param('id') id: string, @CurrentActor() actor: Actor, @Req() req: CommandRequest) {

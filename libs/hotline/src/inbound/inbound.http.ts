@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandRequest, Roles } from '@qf/platform';
+import { ApiAnswer, CommandRequest, Roles } from '@qf/platform';
 import { HotlineOrdersConsumer } from './hotline-orders.consumer';
 import { InboundMessageDto } from './hotline-order-message.dto';
 
@@ -12,6 +12,7 @@ export class InboundController {
   constructor(private readonly consumer: HotlineOrdersConsumer) {}
 
   @Post('hotline.orders.v1')
+  @ApiAnswer('InboundOutcome')
   @HttpCode(200)
   @Roles('hotline_operator', 'admin')
   @ApiOperation({ summary: '推送工单消息 — one hotline.orders.v1 message, handed to the same consumer as the Kafka topic: applied, duplicate or dead-lettered' })

@@ -1,4 +1,4 @@
-import type { OpenAPIObject } from '@nestjs/swagger';
+import { ApiResponse, type OpenAPIObject } from '@nestjs/swagger';
 
 type Json = Record<string, any>;
 
@@ -430,30 +430,24 @@ for (const [name, example] of Object.entries(EXAMPLES)) SCHEMAS[name].example = 
 /** The SLA policy in force by default (SPEC §4), for the schema Nest generates from the policy view classes. */
 const EXAMPLE_SLA_POLICY = {"hotline": {"sign": {"urgent": {"value": 2, "unit": "hours"}, "normal": {"value": 1, "unit": "working_days"}}, "reply": {"urgent": {"value": 1, "unit": "working_days"}, "normal": {"value": 5, "unit": "working_days"}}}, "petition": {"assign": {"value": 15, "unit": "calendar_days"}, "accept": {"value": 15, "unit": "calendar_days"}, "handle": {"value": 60, "unit": "calendar_days"}, "review": {"value": 30, "unit": "calendar_days"}, "recheck": {"value": 30, "unit": "calendar_days"}}, "clue": {"disposition": {"value": 1, "unit": "calendar_months"}, "reporter_notice": {"value": 15, "unit": "working_days"}, "inquiry_reply": {"value": 15, "unit": "working_days"}, "verification": {"value": 3, "unit": "calendar_months"}}, "supervision": {"13710.study": {"value": 0, "unit": "calendar_days"}, "13710.feedback": {"value": 3, "unit": "calendar_days"}, "13710.effect": {"value": 7, "unit": "calendar_days"}, "13710.resolve": {"value": 10, "unit": "calendar_days"}, "standard.feedback": {"value": 7, "unit": "working_days"}, "standard.resolve": {"value": 15, "unit": "working_days"}}};
 
-/** Answers with a schema of their own, by method and path. */
-const REPORTS: Record<string, string> = {
-  'get /api/reports/monthly-ranking': 'RankingReport',
-  'get /api/campaigns/{id}/clearance': 'ClearanceReport',
-  'get /health/live': 'Liveness',
-  'get /health/ready': 'Readiness',
-  'get /api/admin/clock': 'Clock',
-  'post /api/admin/clock': 'Clock',
-  'get /api/cases/{kind}/{id}/events': 'Timeline',
-  'get /api/units': 'UnitList',
-  'get /api/units/{id}': 'Unit',
-  'put /api/units/{id}': 'Unit',
-  'delete /api/units/{id}': 'Unit',
-  'post /api/inbound/hotline.orders.v1': 'InboundOutcome',
-  'get /api/audit': 'AuditLog',
-  'get /api/reports/four-forms': 'FourFormsReport',
-  'get /api/reports/weights': 'RankingSettingsByKind',
-  'put /api/reports/weights': 'RankingSettings',
-  'post /api/campaigns': 'Campaign',
-  'get /api/campaigns': 'CampaignList',
-  'get /api/campaigns/{id}': 'Campaign',
-  'post /api/escalations/{id}/acknowledge': 'Escalation',
-  'get /api/outbox': 'OutboxPage',
-};
+/** A schema of the description by name. */
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+/** One page of `name`s, with an example built from `name`'s. */
+export function pageOf(name: keyof typeof EXAMPLES): Json {
+  return {
+    allOf: [ref('Page'), { type: 'object', properties: { items: { type: 'array', items: ref(name) } } }],
+    example: { items: [EXAMPLES[name]], total: 1, page: 1, pageSize: 50 },
+  };
+}
+
+/**
+ * What a route answers, declared on the route: a schema of the description by name (or a schema object) and the
+ * status it comes with (`@ApiAnswer('Unit')`, `@ApiAnswer('Unit', 201, 'the unit, registered now')`).
+ */
+export function ApiAnswer(schema: string | Json, status = 200, description = 'OK'): MethodDecorator {
+  return ApiResponse({ status, description, schema: typeof schema === 'string' ? ref(schema) : schema });
+}
 
 const CASE_COMMAND = /^\/api\/(hotline\/orders|petitions|clues|supervision-orders)(\/\{[^}]+\}(\/[a-z/-]+)?)?$/;
 const CASE_READ = /^\/api\/cases\/\{kind\}\/\{id\}$/;
@@ -461,7 +455,8 @@ const CASE_READ = /^\/api\/cases\/\{kind\}\/\{id\}$/;
 /**
  * Completes what Nest's generator leaves out of the description (issue 14): `servers`, the §10 error answers each
  * operation can give, the media types of downloads, the case detail commands answer with, pages, and the
- * `Idempotency-Key`/`If-Match` headers of commands. Rules, not per-route text, so a new route is described too.
+ * `Idempotency-Key`/`If-Match` headers of commands. Rules, not per-route text, so a new route is described too; a
+ * route whose answer has a schema of its own says so itself with `@ApiAnswer`.
  */
 export function completeDescription(document: OpenAPIObject, port: number): OpenAPIObject {
   const doc = document as Json;
@@ -482,8 +477,6 @@ export function completeDescription(document: OpenAPIObject, port: number): Open
       const op = item[method] as Json | undefined;
       if (!op) continue;
       describeSuccess(path, method, op);
-      if (path === '/api/units/{id}' && method === 'put') op.responses['201'] = { ...op.responses['200'], description: 'the unit, registered now' };
-      if (path === '/health/ready') op.responses['503'] = { description: 'a dependency is down: the same body, status not_ready', content: { 'application/json': { schema: { $ref: '#/components/schemas/Readiness' } } } };
       const secured = Array.isArray(op.security) && op.security.length > 0;
       const params = (op.parameters ?? []) as Json[];
       const errors: string[] = [];
@@ -516,18 +509,6 @@ function describeSuccess(path: string, method: string, op: Json): void {
     op.responses[code] = { description: 'Prometheus text exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string' }, example: '# HELP qingfeng_events_appended_total Events appended, by type\n# TYPE qingfeng_events_appended_total counter\nqingfeng_events_appended_total{type="OrderDispatched"} 12\n' } } };
   } else if (CASE_READ.test(path) || (CASE_COMMAND.test(path) && (method === 'post' || /\{[^}]+\}$/.test(path)))) {
     op.responses[code] = { description: method === 'get' ? 'the case' : 'the case after the command', content: { 'application/json': { schema: { $ref: '#/components/schemas/CaseDetail' } } } };
-  } else if (path === '/api/escalations' && method === 'get') {
-    op.responses[code] = {
-      description: 'one page of the escalation inbox',
-      content: {
-        'application/json': {
-          schema: { allOf: [{ $ref: '#/components/schemas/Page' }, { type: 'object', properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Escalation' } } } }] },
-          example: { items: [EXAMPLE_ESCALATION], total: 1, page: 1, pageSize: 50 },
-        },
-      },
-    };
-  } else if (REPORTS[`${method} ${path}`]) {
-    op.responses[code] = { description: res.description || 'OK', content: { 'application/json': { schema: { $ref: `#/components/schemas/${REPORTS[`${method} ${path}`]}` } } } };
   } else if (((op.parameters ?? []) as Json[]).some((p) => p.name === 'pageSize')) {
     op.responses[code] = { description: 'one page', content: { 'application/json': { schema: { $ref: '#/components/schemas/Page' } } } };
   } else {

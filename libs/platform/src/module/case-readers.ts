@@ -1,5 +1,6 @@
 import { Controller, Get, Injectable, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer } from '../http/openapi';
 import { IsISO8601, IsOptional } from 'class-validator';
 import type { RecordedEvent } from '@qf/event-store';
 import type { Actor } from '@qf/kernel';
@@ -70,6 +71,7 @@ export class CasesController {
   }
 
   @Get(':kind/:id/events')
+  @ApiAnswer('Timeline')
   @ApiOperation({ summary: '事件时间线 — the event timeline of a case (personal data masked)' })
   events(@Param('kind') kind: string, @Param('id') id: string, @CurrentActor() actor: Actor) {
     return this.readers.get(kind).events(id, actor);

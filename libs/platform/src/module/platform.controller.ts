@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer } from '../http/openapi';
 import { IsISO8601 } from 'class-validator';
 import type { Response } from 'express';
 import { sql } from 'kysely';
@@ -34,6 +35,7 @@ export class PlatformController {
 
   @Public()
   @Get('health/live')
+  @ApiAnswer('Liveness')
   @ApiOperation({ summary: 'Liveness: the process answers' })
   live() {
     return { status: 'ok' };
@@ -41,6 +43,8 @@ export class PlatformController {
 
   @Public()
   @Get('health/ready')
+  @ApiAnswer('Readiness')
+  @ApiAnswer('Readiness', 503, 'a dependency is down: the same body, status not_ready')
   @ApiOperation({ summary: 'Readiness: each dependency and the lag of each projection (投影延迟)' })
   async ready(@Res({ passthrough: true }) res: Response) {
     const checks: Record<string, { status: 'up' | 'down'; detail?: unknown }> = {};
@@ -75,6 +79,7 @@ export class PlatformController {
   }
 
   @Get('api/admin/clock')
+  @ApiAnswer('Clock')
   @Roles('admin')
   @ApiBearerAuth()
   @ApiOperation({ summary: '当前系统时间 — the system clock' })
@@ -83,6 +88,7 @@ export class PlatformController {
   }
 
   @Post('api/admin/clock')
+  @ApiAnswer('Clock')
   @HttpCode(200)
   @Roles('admin')
   @ApiBearerAuth()

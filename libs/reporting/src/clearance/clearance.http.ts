@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
 import type { Response } from 'express';
-import { Actor, CurrentActor, DomainError, Roles, hasRole } from '@qf/platform';
+import { Actor, ApiAnswer, CurrentActor, DomainError, Roles, hasRole } from '@qf/platform';
 import { CAMPAIGN_ID_PATTERN } from '../campaign';
 import { CampaignsService } from './campaigns.service';
 import { ClearanceService } from './clearance.service';
@@ -51,6 +51,7 @@ export class CampaignsController {
   }
 
   @Get()
+  @ApiAnswer('CampaignList')
   @Roles('admin', 'leader', 'supervisor')
   @ApiOperation({ summary: '专项行动列表' })
   list() {
@@ -58,6 +59,7 @@ export class CampaignsController {
   }
 
   @Get(':id')
+  @ApiAnswer('Campaign')
   @Roles('admin', 'leader', 'supervisor')
   @ApiOperation({ summary: '专项行动' })
   get(@Param('id') id: string) {
@@ -65,6 +67,7 @@ export class CampaignsController {
   }
 
   @Get(':id/clearance')
+  @ApiAnswer('ClearanceReport')
   @Roles('admin', 'leader', 'supervisor')
   @ApiOperation({ summary: '清仓见底 — stock and increment, per unit and in total, at asOf' })
   report(@Param('id') id: string, @Query() q: AsOfOnlyQuery, @CurrentActor() actor: Actor) {

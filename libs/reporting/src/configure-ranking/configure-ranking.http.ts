@@ -1,6 +1,6 @@
 import { Body, Controller, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, CommandRequest, CurrentActor, Roles } from '@qf/platform';
+import { Actor, ApiAnswer, CommandRequest, CurrentActor, Roles } from '@qf/platform';
 import { DEFAULT_LIST_SIZE } from '../ranking/ranking';
 import { RankingConfigService } from '../ranking/ranking-config.service';
 import { RankingConfigDto } from './configure-ranking.dto';
@@ -13,6 +13,7 @@ export class ConfigureRankingController {
   constructor(private readonly configs: RankingConfigService) {}
 
   @Put('weights')
+  @ApiAnswer('RankingSettings')
   @Roles('admin')
   @ApiOperation({ summary: '设置排名权重 — admin; applies to live rankings and to publications from now on' })
   configure(@Body() body: RankingConfigDto, @CurrentActor() actor: Actor, @Req() req: CommandRequest) {

@@ -1,7 +1,7 @@
 import { Body, Controller, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Actor, CommandRequest, CurrentActor, Roles } from '@qf/platform';
+import { Actor, ApiAnswer, CommandRequest, CurrentActor, Roles } from '@qf/platform';
 import { CampaignsService } from '../clearance/campaigns.service';
 import { CreateCampaignDto } from './create-campaign.dto';
 
@@ -13,6 +13,7 @@ export class CreateCampaignController {
   constructor(private readonly campaigns: CampaignsService) {}
 
   @Post()
+  @ApiAnswer('Campaign', 201)
   @Roles('admin')
   @ApiOperation({ summary: '创建专项行动 — a campaign with its baseline' })
   async create(@Body() body: CreateCampaignDto, @CurrentActor() actor: Actor, @Req() req: CommandRequest, @Res({ passthrough: true }) res: Response) {

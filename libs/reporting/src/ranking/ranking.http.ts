@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import type { Response } from 'express';
-import { Roles } from '@qf/platform';
+import { ApiAnswer, Roles } from '@qf/platform';
 import { RANKING_KINDS, RankingKind } from './ranking';
 import { RankingService } from './ranking.service';
 import { RankingConfigService } from './ranking-config.service';
@@ -50,6 +50,7 @@ export class RankingController {
   ) {}
 
   @Get('monthly-ranking')
+  @ApiAnswer('RankingReport')
   @Roles('leader', 'supervisor', 'admin')
   @ApiOperation({ summary: '月度排名 — rates with denominators, score, rank, previous rank, 红榜/黑榜' })
   ranking(@Query() q: RankingQuery) {
@@ -77,6 +78,7 @@ export class RankingController {
   }
 
   @Get('weights')
+  @ApiAnswer('RankingSettingsByKind')
   @Roles('admin', 'leader')
   @ApiOperation({ summary: '排名权重 — the weights and list size of each ranking' })
   weights() {

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, CommandRequest, CurrentActor, DomainError } from '@qf/platform';
+import { Actor, ApiAnswer, CommandRequest, CurrentActor, DomainError } from '@qf/platform';
 import { EscalationCommandsService } from '../escalation-commands.service';
 import { publicEscalation } from '../escalation-view';
 import { AcknowledgeEscalationDto } from './acknowledge-escalation.dto';
@@ -15,6 +15,7 @@ export class AcknowledgeEscalationController {
   constructor(private readonly escalations: EscalationCommandsService) {}
 
   @Post(':id/acknowledge')
+  @ApiAnswer('Escalation')
   @HttpCode(200)
   @ApiOperation({ operationId: 'EscalationsController_acknowledge', summary: '签收 — acknowledge an escalation in your inbox' })
   async acknowledge(@Param('id') id: string, @Body() body: AcknowledgeEscalationDto, @CurrentActor() actor: Actor, @Req() req: CommandRequest) {
