@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { signToken } from '@qf/platform';
-import { ServerProcess, kill9, startServerProcess } from './support/process';
+import { ServerProcess, kill9, killAtAcknowledged, startServerProcess } from './support/process';
 
 const SECRET = 'crash-test-secret-0123456789abcdef';
 
@@ -29,33 +29,17 @@ describe('SIGKILL after acknowledged commands', () => {
 
   it('keeps every acknowledged order and every read-model row exact across a kill -9', async () => {
     server = await startServerProcess(env);
-    const acknowledged: string[] = [];
     // Fire creates and signs concurrently, and kill the process the moment the 40th 2xx arrives.
-    await new Promise<void>((resolve) => {
-      let inFlight = 0;
-      let killed = false;
-      const s = server!;
-      for (let i = 0; i < 60; i++) {
-        const orderNo = `CRASH-${i}`;
-        inFlight++;
-        call(s.baseUrl, 'POST', '/api/hotline/orders', operator, { orderNo, channel: 'phone', category: '城市管理', urgency: 'normal', content: '崩溃测试', unitId: 'U-JD-01' })
-          .then(async (res) => {
-            if (res.status !== 201 || killed) return;
-            const signed = await call(s.baseUrl, 'POST', `/api/hotline/orders/${orderNo}/sign`, street);
-            if (signed.status === 200 && !killed) {
-              acknowledged.push(orderNo);
-              if (acknowledged.length === 40) {
-                killed = true;
-                void kill9(s).then(resolve);
-              }
-            }
-          })
-          .catch(() => undefined)
-          .finally(() => {
-            if (--inFlight === 0 && !killed) resolve();
-          });
-      }
-    });
+    const base = server.baseUrl;
+    const acknowledged = await killAtAcknowledged(
+      server,
+      Array.from({ length: 60 }, (_, i) => `CRASH-${i}`),
+      async (orderNo) => {
+        const created = await call(base, 'POST', '/api/hotline/orders', operator, { orderNo, channel: 'phone', category: '城市管理', urgency: 'normal', content: '崩溃测试', unitId: 'U-JD-01' });
+        return created.status === 201 && (await call(base, 'POST', `/api/hotline/orders/${orderNo}/sign`, street)).status === 200;
+      },
+      40,
+    );
     expect(acknowledged.length).toBe(40);
 
     server = await startServerProcess(env);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signToken } from '@qf/platform';
-import { ServerProcess, kill9, startServerProcess } from './support/process';
+import { ServerProcess, kill9, killAtAcknowledged, startServerProcess } from './support/process';
 
 const SECRET = 'outbox-crash-secret-0123456789abcd';
 
@@ -58,29 +58,13 @@ describe('the outbox across a kill -9', () => {
     }
     // Move past level 3 of the unsigned orders, then reply concurrently and kill at the 20th acknowledged reply.
     expect((await call(server.baseUrl, 'POST', '/api/admin/clock', admin, { now: '2026-03-28T09:00:00+08:00' })).status).toBe(200);
-    const acknowledged: string[] = [];
-    await new Promise<void>((resolve) => {
-      let inFlight = 0;
-      let killed = false;
-      const s = server!;
-      for (let i = 0; i < 40; i++) {
-        const orderNo = `REPLY-${i}`;
-        inFlight++;
-        call(s.baseUrl, 'POST', `/api/hotline/orders/${orderNo}/reply`, street, { outcome: 'resolved', reply: '已按要求处理完毕并回复群众' })
-          .then((res) => {
-            if (res.status !== 200 || killed) return;
-            acknowledged.push(orderNo);
-            if (acknowledged.length === 20) {
-              killed = true;
-              void kill9(s).then(resolve);
-            }
-          })
-          .catch(() => undefined)
-          .finally(() => {
-            if (--inFlight === 0 && !killed) resolve();
-          });
-      }
-    });
+    const base = server.baseUrl;
+    const acknowledged = await killAtAcknowledged(
+      server,
+      Array.from({ length: 40 }, (_, i) => `REPLY-${i}`),
+      async (orderNo) => (await call(base, 'POST', `/api/hotline/orders/${orderNo}/reply`, street, { outcome: 'resolved', reply: '已按要求处理完毕并回复群众' })).status === 200,
+      20,
+    );
     expect(acknowledged.length).toBe(20);
 
     server = await startServerProcess(env);

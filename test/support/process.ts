@@ -46,3 +46,30 @@ export function kill9(server: ServerProcess): Promise<void> {
     server.child.kill('SIGKILL');
   });
 }
+
+/**
+ * Sends one command per key, all at once, and kills the server with SIGKILL the moment `killAt` of them have been
+ * acknowledged (`send` resolves true); answers after that moment do not count. Resolves with the acknowledged keys.
+ */
+export function killAtAcknowledged(server: ServerProcess, keys: string[], send: (key: string) => Promise<boolean>, killAt: number): Promise<string[]> {
+  const acknowledged: string[] = [];
+  return new Promise<string[]>((resolve) => {
+    let inFlight = keys.length;
+    let killed = false;
+    for (const key of keys) {
+      send(key)
+        .then((ok) => {
+          if (!ok || killed) return;
+          acknowledged.push(key);
+          if (acknowledged.length === killAt) {
+            killed = true;
+            void kill9(server).then(() => resolve(acknowledged));
+          }
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          if (--inFlight === 0 && !killed) resolve(acknowledged);
+        });
+    }
+  });
+}
