@@ -100,6 +100,8 @@ describe('the OpenAPI description', () => {
   });
 
   it('names the media types of the downloads', () => {
+    // Four downloads: the ranking and the clearance, each as a workbook and as CSV.
+    expect(operations().filter(({ path }) => /\.(xlsx|csv)$/.test(path))).toHaveLength(4);
     for (const { path, method } of operations()) {
       const content = Object.keys(deref.paths[path][method].responses['200']?.content ?? {});
       if (path.endsWith('.xlsx')) expect({ path, content }).toEqual({ path, content: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] });
