@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, Length } from 'class-validator';
-import { Actor, ApiAnswer, AsOfQuery, CommandRequest, CurrentActor, Roles } from '@qf/platform';
+import { Actor, ApiAnswer, AsOfQuery, CommandRequest, CurrentActor, ReadsFrom, Roles } from '@qf/platform';
 import { CluesService } from './clues.service';
 import { ListCluesQuery } from './list-clues.query';
 import { clueIdOf } from './clue-id';
@@ -14,6 +14,7 @@ import { clueIdOf } from './clue-id';
 export class CluesController {
   constructor(private readonly clues: CluesService) {}
 
+  @ReadsFrom('clues')
   @Get()
   @ApiOperation({ summary: '线索列表 (reporter masked)' })
   list(@Query() query: ListCluesQuery, @CurrentActor() actor: Actor) {
@@ -54,6 +55,7 @@ export class AuditQuery {
 /** 审计 — who read a reporter's identity, and when. */
 @ApiTags('audit 审计')
 @ApiBearerAuth()
+@ReadsFrom('audit-log')
 @Controller('api/audit')
 export class AuditController {
   constructor(private readonly clues: CluesService) {}

@@ -102,6 +102,7 @@ export class CluesService implements OnModuleInit {
     const policies = await this.slaPolicy.timeline();
     const result = await this.commands.run(clueStream(id), clueAggregate, ctx, (state) =>
       decideUnderPolicy(policies, ctx.now, (policy) => decide(command, state, { actor: ctx.actor, now: ctx.now, policy } satisfies ClueDecideContext)),
+      [cluesProjection.name],
     );
     return { detail: await this.view(result.state, result.version, this.clock.now(), ctx), created: result.appended.length > 0 };
   }
@@ -151,6 +152,7 @@ export class CluesService implements OnModuleInit {
         state,
         dctx,
       ),
+      [cluesProjection.name],
     );
     return id;
   }
@@ -182,7 +184,7 @@ export class CluesService implements OnModuleInit {
       { actor: reader.actor, now: at, commandId: `audit:${reader.commandId}:${clueId}`, correlationId: reader.correlationId, causationId: null },
       () => ({ events: [{ type: 'ReporterIdentityRead', data: { clueId, reader: reader.actor.sub, readerName: reader.actor.name } }] }),
     );
-    await this.projections.settle(result.position);
+    await this.projections.settle(result.position, [auditProjection.name]);
   }
 
   async detail(id: string, actor: Actor, at: AsOfQuery = {}, correlationId = 'read') {

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, AsOfQuery, CurrentActor } from '@qf/platform';
+import { Actor, AsOfQuery, CurrentActor, ReadsFrom } from '@qf/platform';
 import { WorkOrdersService } from './work-orders.service';
 import { ListOrdersQuery } from './list-orders.query';
 import { orderNoOf } from './order-no';
@@ -12,6 +12,7 @@ import { orderNoOf } from './order-no';
 export class WorkOrdersController {
   constructor(private readonly orders: WorkOrdersService) {}
 
+  @ReadsFrom('hotline-orders')
   @Get()
   @ApiOperation({ summary: '工单列表 — orders the caller may read (unit subtree, status, overdue, received time, paging)' })
   list(@Query() query: ListOrdersQuery, @CurrentActor() actor: Actor) {

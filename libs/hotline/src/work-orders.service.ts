@@ -90,6 +90,7 @@ export class WorkOrdersService implements OnModuleInit {
     const policies = await this.slaPolicy.timeline();
     const result = await this.commands.run(streamOf(orderNo), workOrderAggregate, ctx, (state) =>
       decideUnderPolicy(policies, ctx.now, (policy) => decide(command, state, { actor: ctx.actor, now: ctx.now, policy } satisfies HotlineDecideContext)),
+      [workOrdersProjection.name],
     );
     return { detail: await this.view(result.state, result.version, this.clock.now(), ctx.actor), created: result.appended.length > 0 };
   }
@@ -125,7 +126,7 @@ export class WorkOrdersService implements OnModuleInit {
     this.directory.assertSubjectUnits(body.subjects);
     const clueId = await allocateDailyId(this.store, CLUE_ID_PREFIX, ctx.now, ctx);
     const referred = await this.run(orderNo, ctx, { type: 'ReferOrder', clueId, reason: body.reason, subjects: body.subjects });
-    await this.projections.settle(await awaitStream(this.store, clueStreamOf(clueId), this.config.projectionWaitMs));
+    await awaitStream(this.store, clueStreamOf(clueId), this.config.projectionWaitMs);
     return { ...referred.detail, clueId };
   }
 

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { OUTBOUND_TOPICS } from '@qf/contracts';
-import { ApiAnswer, READ_MODEL_DB, Roles } from '@qf/platform';
+import { ApiAnswer, READ_MODEL_DB, ReadsFrom, Roles } from '@qf/platform';
 import type { ReadModelDb } from '@qf/projections';
 import { readOutbox } from './outbox';
 
@@ -33,6 +33,7 @@ export class OutboxQuery {
 /** 发件箱 — what the embedded default publishes (SPEC §9), for the hotline centre to pull in publishing order. */
 @ApiTags('integration 集成')
 @ApiBearerAuth()
+@ReadsFrom('integration-outbox')
 @Controller('api/outbox')
 export class OutboxController {
   constructor(@Inject(READ_MODEL_DB) private readonly readModels: ReadModelDb) {}

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, AsOfQuery, CurrentActor } from '@qf/platform';
+import { Actor, AsOfQuery, CurrentActor, ReadsFrom } from '@qf/platform';
 import { PetitionsService } from './petitions.service';
 import { ListPetitionsQuery } from './list-petitions.query';
 import { idOf } from './petition-id';
@@ -12,6 +12,7 @@ import { idOf } from './petition-id';
 export class PetitionsController {
   constructor(private readonly petitions: PetitionsService) {}
 
+  @ReadsFrom('petitions')
   @Get()
   @ApiOperation({ summary: '信访件列表' })
   list(@Query() query: ListPetitionsQuery, @CurrentActor() actor: Actor) {

@@ -95,6 +95,7 @@ export class PetitionsService implements OnModuleInit {
     const policies = await this.slaPolicy.timeline();
     const result = await this.commands.run(petitionStream(id), petitionAggregate, ctx, (state) =>
       decideUnderPolicy(policies, ctx.now, (policy) => decide(command, state, this.decideContext(ctx, policy))),
+      [petitionsProjection.name],
     );
     return { detail: await this.view(result.state, result.version, this.clock.now(), ctx.actor), created: result.appended.length > 0 };
   }
@@ -147,7 +148,7 @@ export class PetitionsService implements OnModuleInit {
     this.directory.assertSubjectUnits(body.subjects);
     const clueId = await allocateDailyId(this.store, CLUE_ID_PREFIX, ctx.now, ctx);
     const referred = await this.run(id, ctx, { type: 'ReferPetition', clueId, reason: body.reason, subjects: body.subjects });
-    await this.projections.settle(await awaitStream(this.store, clueStreamOf(clueId), this.config.projectionWaitMs));
+    await awaitStream(this.store, clueStreamOf(clueId), this.config.projectionWaitMs);
     return { ...referred.detail, clueId };
   }
 

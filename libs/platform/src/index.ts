@@ -13,6 +13,7 @@ export * from './commands/aggregate';
 export * from './observability/logger';
 export * from './observability/metrics';
 export * from './module/projections.service';
+export { ReadsFrom } from './module/fresh-reads';
 export * from './module/platform.module';
 export * from './module/configure-app';
 export { ApiAnswer, pageOf } from './http/openapi';

@@ -150,16 +150,17 @@ export class ProjectionRunner {
     for (const w of this.waiters) w();
   }
 
-  private caughtUp(position: bigint): boolean {
+  private caughtUp(position: bigint, names?: readonly string[]): boolean {
     return this.projections.every((p) => {
+      if (names && !names.includes(p.name)) return true;
       const at = this.positions.get(p.name);
       return at !== null && at !== undefined && at >= position;
     });
   }
 
-  /** Resolves true once every projection has processed `position`, false on timeout. */
-  waitFor(position: bigint, timeoutMs = 5000): Promise<boolean> {
-    if (this.caughtUp(position)) return Promise.resolve(true);
+  /** Resolves true once every projection (or each of `names`) has processed `position`, false on timeout. */
+  waitFor(position: bigint, timeoutMs = 5000, names?: readonly string[]): Promise<boolean> {
+    if (this.caughtUp(position, names)) return Promise.resolve(true);
     return new Promise((resolve) => {
       const done = (result: boolean) => {
         clearTimeout(timer);
@@ -167,7 +168,7 @@ export class ProjectionRunner {
         resolve(result);
       };
       const check = () => {
-        if (this.caughtUp(position)) done(true);
+        if (this.caughtUp(position, names)) done(true);
         else if (!this.started) done(false);
       };
       const timer = setTimeout(() => done(false), timeoutMs);

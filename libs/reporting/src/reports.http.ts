@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Injectable, OnModuleInit, Query } from '@nestj
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
 import type { ReadModelDb } from '@qf/projections';
-import { ApiAnswer, CLOCK, Clock, DomainError, ProjectionsService, READ_MODEL_DB, Roles, ZONE, formatShanghai } from '@qf/platform';
+import { ApiAnswer, CLOCK, Clock, DomainError, ProjectionsService, READ_MODEL_DB, ReadsFrom, Roles, ZONE, formatShanghai } from '@qf/platform';
 import { DirectoryService } from '@qf/directory';
 import { DateTime } from 'luxon';
 import { SANCTIONS_TABLE, SanctionRow, sanctionsProjection } from './four-forms/sanctions.projection';
@@ -55,6 +55,7 @@ export class FourFormsService implements OnModuleInit {
 /** 报表 — counts only, never clue contents (SPEC §5, §8). */
 @ApiTags('reports 报表')
 @ApiBearerAuth()
+@ReadsFrom('report-sanctions')
 @Controller('api/reports')
 export class ReportsController {
   constructor(private readonly fourForms: FourFormsService) {}

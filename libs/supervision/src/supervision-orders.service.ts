@@ -57,6 +57,7 @@ export class SupervisionOrdersService {
     const policy = await this.slaPolicy.inForceAt(ctx.now);
     const result = await this.commands.run(supervisionStream(id), supervisionOrderAggregate, ctx, (state) =>
       decide(command, state, { actor: ctx.actor, now: ctx.now, policy } satisfies SupervisionOrderDecideContext),
+      [], // read back from its stream; deadlines and escalations catch up when read (ReadsFrom)
     );
     return { detail: await this.view(result.state, result.version), created: !result.replayed };
   }

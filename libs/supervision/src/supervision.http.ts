@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, ApiAnswer, CurrentActor, pageOf } from '@qf/platform';
+import { Actor, ApiAnswer, CurrentActor, ReadsFrom, pageOf } from '@qf/platform';
 import { EscalationInboxService } from './inbox.service';
 import { DeadlinesService } from './deadlines.service';
 import { SupervisionOrdersService } from './supervision-orders.service';
@@ -11,6 +11,7 @@ import { ListEscalationsQuery } from './list-escalations.query';
 /** 督办 — the queries: inboxes and the open-deadlines list (SPEC §4). Acknowledging is its slice's route. */
 @ApiTags('escalation 超期督办')
 @ApiBearerAuth()
+@ReadsFrom('deadlines', 'escalations')
 @Controller('api')
 export class EscalationsController {
   constructor(

@@ -12,6 +12,7 @@ import { BodylessCommandInterceptor } from '../http/bodyless';
 import { Clock, createClock } from '../time/clock';
 import { Metrics } from '../observability/metrics';
 import { PiiVault } from '../pii/pii-vault';
+import { FreshReadsInterceptor } from './fresh-reads';
 import { ProjectionsService } from './projections.service';
 import { PlatformController } from './platform.controller';
 import { CaseReaders, CasesController } from './case-readers';
@@ -57,6 +58,7 @@ export function openReadModels(config: AppConfig): Promise<ReadModelDb> {
     { provide: APP_FILTER, useClass: HttpErrorFilter },
     { provide: APP_INTERCEPTOR, useClass: BodylessCommandInterceptor },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+    { provide: APP_INTERCEPTOR, useClass: FreshReadsInterceptor },
   ],
   exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_MODEL_DB, ProjectionsService, Metrics, CaseReaders, DisclosureAuditors, PiiVault, CommandRunner, ReadinessChecks, SlaPolicyService],
 })

@@ -7,7 +7,8 @@ import { Metrics } from '../observability/metrics';
 
 /**
  * Collects the projections of every context (each registers its own in onModuleInit) and runs them once the
- * application has booted. Commands call `settle` so a caller reads its own writes in the lists.
+ * application has booted. Commands call `settle` for the read models their caller reads back (a case's list, the
+ * deadlines); reads of the other read models (reports, inbox, outbox, audit) call `fresh` first (see ReadsFrom).
  */
 @Injectable()
 export class ProjectionsService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -45,10 +46,21 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
     await this.runner?.stop();
   }
 
-  /** Waits (bounded) until every projection has processed `position`. */
-  async settle(position: bigint | null): Promise<void> {
+  /** Waits (bounded) until every projection — or each of `names` — has processed `position`. */
+  async settle(position: bigint | null, names?: readonly string[]): Promise<void> {
     if (position === null || !this.runner) return;
-    await this.runner.waitFor(position, this.config.projectionWaitMs);
+    await this.runner.waitFor(position, this.config.projectionWaitMs, names);
+  }
+
+  /**
+   * Waits (bounded) until the named projections have processed every event appended before this call: a read that
+   * follows a write — anyone's — sees it, though the write itself did not wait for these projections.
+   */
+  async fresh(names: readonly string[]): Promise<void> {
+    const unknown = names.filter((name) => !this.projections.some((p) => p.name === name));
+    if (unknown.length) throw new Error(`no projection named ${unknown.join(', ')} is registered`);
+    if (!this.runner || names.length === 0) return;
+    await this.settle(await this.store.headPosition(), names);
   }
 
   async status() {

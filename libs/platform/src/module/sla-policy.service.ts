@@ -37,7 +37,7 @@ export class SlaPolicyService {
 
   /** 调整时限: one stage's limit, as an event of the policy stream (actor, correlation id, If-Match as for cases). */
   async change(command: ChangeSlaLimit['data'], ctx: CommandContext): Promise<{ policy: SlaPolicy; version: number; changed: boolean }> {
-    const result = await this.commands.run(SLA_POLICY_STREAM, slaPolicyAggregate, ctx, (policy) => decideSlaPolicy({ type: 'ChangeSlaLimit', data: command }, policy));
+    const result = await this.commands.run(SLA_POLICY_STREAM, slaPolicyAggregate, ctx, (policy) => decideSlaPolicy({ type: 'ChangeSlaLimit', data: command }, policy), []);
     return { policy: result.state, version: result.version, changed: result.appended.length > 0 };
   }
 }

@@ -45,7 +45,7 @@ export class CampaignsService implements OnModuleInit {
 
   /** Runs one command against the campaign's stream through its one `decide` (whatever version the caller saw). */
   async run(id: string, ctx: CommandContext, command: CampaignCommand) {
-    const result = await this.commands.run(campaignStream(id), campaignAggregate, { ...ctx, expectedVersion: undefined }, (state) => decide(command, state, { actor: ctx.actor, now: ctx.now }));
+    const result = await this.commands.run(campaignStream(id), campaignAggregate, { ...ctx, expectedVersion: undefined }, (state) => decide(command, state, { actor: ctx.actor, now: ctx.now }), [campaignsProjection.name]);
     return { campaign: { ...result.state.definition!, createdAt: result.state.createdAt }, created: result.appended.length > 0 };
   }
 

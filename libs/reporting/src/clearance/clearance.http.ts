@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
 import type { Response } from 'express';
-import { Actor, ApiAnswer, CurrentActor, DomainError, Roles, hasRole } from '@qf/platform';
+import { Actor, ApiAnswer, CurrentActor, DomainError, ReadsFrom, Roles, hasRole } from '@qf/platform';
 import { CAMPAIGN_ID_PATTERN } from '../campaign';
 import { CampaignsService } from './campaigns.service';
 import { ClearanceService } from './clearance.service';
@@ -28,6 +28,7 @@ export class AsOfOnlyQuery {
 /** 专项行动与清仓见底 (SPEC §6): the queries; creating a campaign is its slice's route (create-campaign/). */
 @ApiTags('clearance 存量清零、增量随清')
 @ApiBearerAuth()
+@ReadsFrom('report-campaigns', 'report-clearance-facts')
 @Controller('api/campaigns')
 export class CampaignsController {
   constructor(

@@ -102,6 +102,7 @@ export class RankingPublisher implements OnApplicationBootstrap, OnApplicationSh
     const ctx: CommandContext = { actor: SYSTEM_ACTOR, now, commandId: `publish-ranking:${kind}:${month}`, correlationId: `publish:${streamId}`, causationId: null };
     const result = await this.commands.run(streamId, rankingPublicationAggregate, ctx, (state) =>
       decide({ type: 'PublishRanking', kind, month, report }, state, { actor: ctx.actor, now: ctx.now }),
+      [],
     );
     return result.appended.length > 0;
   }

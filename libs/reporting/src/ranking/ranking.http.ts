@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import type { Response } from 'express';
-import { ApiAnswer, Roles } from '@qf/platform';
+import { ApiAnswer, ReadsFrom, Roles } from '@qf/platform';
 import { RANKING_KINDS, RankingKind } from './ranking';
 import { RankingService } from './ranking.service';
 import { RankingConfigService } from './ranking-config.service';
@@ -42,6 +42,7 @@ export class RankingQuery {
  */
 @ApiTags('reports 报表')
 @ApiBearerAuth()
+@ReadsFrom('report-hotline-facts', 'report-petition-facts', 'report-escalation-facts')
 @Controller('api/reports')
 export class RankingController {
   constructor(
