@@ -33,7 +33,20 @@ export async function createReadModelDb(opts: { url?: string; sqlitePath?: strin
   // Read models are rebuildable from the events and their checkpoint commits with them: NORMAL is durable enough.
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // Kysely prepares every query anew; the same few hundred statements run all day, so each is prepared once.
+  const statements = new Map<string, Database.Statement>();
+  const database = {
+    close: () => sqlite.close(),
+    prepare(text: string): Database.Statement {
+      let statement = statements.get(text);
+      if (!statement) {
+        if (statements.size >= 2000) statements.clear();
+        statements.set(text, (statement = sqlite.prepare(text)));
+      }
+      return statement;
+    },
+  };
+  const db = new Kysely<any>({ dialect: new SqliteDialect({ database }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
