@@ -16,15 +16,9 @@ import {
   WrongExpectedRevisionError,
 } from './event-store.port';
 
-interface Row {
-  position: bigint;
-  stream_id: string;
-  revision: bigint;
-  event_id: string;
-  type: string;
-  data: string;
-  metadata: string;
-}
+/** An event row as read back: an array in the order of EVENT_COLUMNS (raw rows skip building a keyed object per row). */
+type Row = [position: bigint, streamId: string, revision: bigint, eventId: string, type: string, data: string, metadata: string];
+const EVENT_COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata';
 
 interface PendingAppend {
   streamId: string;
@@ -38,13 +32,13 @@ const POLL_MS = 250;
 
 function toStored(row: Row): StoredEvent {
   return {
-    id: row.event_id,
-    streamId: row.stream_id,
-    revision: Number(row.revision),
-    position: BigInt(row.position),
-    type: row.type,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
+    id: row[3],
+    streamId: row[1],
+    revision: Number(row[2]),
+    position: row[0],
+    type: row[4],
+    data: JSON.parse(row[5]),
+    metadata: JSON.parse(row[6]),
   };
 }
 
@@ -63,6 +57,7 @@ export class SqliteEventStore implements EventStore {
   private readonly appended = new EventEmitter();
   private readonly subscriptions = new Set<Subscription>();
   private closed = false;
+  private readonly insertInTransaction: (append: PendingAppend) => AppendResult;
 
   private readonly stmt: {
     head: Database.Statement<[string], { revision: bigint | null }>;
@@ -98,10 +93,11 @@ export class SqliteEventStore implements EventStore {
       insert: db.prepare(
         'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, occurred_at_ms, recorded_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
-      readAll: db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+      readAll: db.prepare<[bigint, number], Row>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw(true),
       headPosition: db.prepare('SELECT max(position) AS p FROM events'),
     };
     this.appended.setMaxListeners(0);
+    this.insertInTransaction = db.transaction((append: PendingAppend) => this.insertAll(append));
   }
 
   static open(path: string): SqliteEventStore {
@@ -125,21 +121,31 @@ export class SqliteEventStore implements EventStore {
     const batch = this.queue.splice(0);
     if (batch.length === 0) return;
     const outcomes: Array<{ ok: true; result: AppendResult } | { ok: false; error: unknown }> = [];
-    const writeAll = this.db.transaction(() => {
-      for (const append of batch) {
-        try {
-          // A nested transaction is a savepoint: a failed append rolls back alone.
-          outcomes.push({ ok: true, result: this.db.transaction(() => this.appendOne(append))() });
-        } catch (error) {
-          outcomes.push({ ok: false, error });
-        }
+    if (batch.length === 1) {
+      // Alone in its transaction, an append needs no savepoint (SQLite copies every page an insert touches inside one
+      // to its sub-journal: with random event ids that is a page per event). A failure rolls the transaction back.
+      try {
+        outcomes.push({ ok: true, result: this.appendOne(batch[0], this.insertInTransaction) });
+      } catch (error) {
+        outcomes.push({ ok: false, error });
       }
-    });
-    try {
-      writeAll();
-    } catch (error) {
-      for (const a of batch) a.reject(error);
-      return;
+    } else {
+      const writeAll = this.db.transaction(() => {
+        for (const append of batch) {
+          try {
+            // A nested transaction is a savepoint: a failed append rolls back alone.
+            outcomes.push({ ok: true, result: this.appendOne(append, this.insertInTransaction) });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+      });
+      try {
+        writeAll();
+      } catch (error) {
+        for (const a of batch) a.reject(error);
+        return;
+      }
     }
     // Only now is the batch committed (and fsynced): acknowledge.
     batch.forEach((a, i) => {
@@ -150,9 +156,20 @@ export class SqliteEventStore implements EventStore {
     this.appended.emit('appended');
   }
 
-  private appendOne({ streamId, events, expected }: PendingAppend): AppendResult {
-    const existing = this.stmt.byId.get(events[0].id);
-    if (existing) return this.retriedAppend(streamId, events);
+  /** `write` is a better-sqlite3 transaction: its own when called alone, a savepoint inside the flush's. */
+  private appendOne(append: PendingAppend, write: (append: PendingAppend) => AppendResult): AppendResult {
+    try {
+      return write(append);
+    } catch (error) {
+      // Is it a retry of an append that went through? Asked only once an append fails (on a stale expected revision,
+      // or on its first id being taken), so a fresh append pays no lookup by id.
+      const retry = error instanceof WrongExpectedRevisionError || (error instanceof DuplicateEventIdError && error.eventId === append.events[0].id);
+      if (retry && this.stmt.byId.get(append.events[0].id)) return this.retriedAppend(append.streamId, append.events);
+      throw error;
+    }
+  }
+
+  private insertAll({ streamId, events, expected }: PendingAppend): AppendResult {
     const headRow = this.stmt.head.get(streamId);
     const head = headRow?.revision == null ? -1 : Number(headRow.revision);
     const actual = head < 0 ? 'no_stream' : head;
@@ -161,20 +178,21 @@ export class SqliteEventStore implements EventStore {
     }
     let revision = head;
     let position = 0n;
+    // The events of one command usually share one metadata object: serialise and parse its times once.
+    let metadataOf: NewEvent['metadata'] | undefined;
+    let metadata = '';
+    let occurredAtMs = 0;
+    let recordedAtMs = 0;
     for (const e of events) {
       revision++;
+      if (e.metadata !== metadataOf) {
+        metadataOf = e.metadata;
+        metadata = JSON.stringify(e.metadata);
+        occurredAtMs = Date.parse(e.metadata.occurredAt);
+        recordedAtMs = Date.parse(e.metadata.recordedAt);
+      }
       try {
-        const info = this.stmt.insert.run(
-          streamId,
-          revision,
-          e.id,
-          e.type,
-          JSON.stringify(e.data),
-          JSON.stringify(e.metadata),
-          Date.parse(e.metadata.occurredAt),
-          Date.parse(e.metadata.recordedAt),
-        );
-        position = BigInt(info.lastInsertRowid);
+        position = BigInt(this.stmt.insert.run(streamId, revision, e.id, e.type, JSON.stringify(e.data), metadata, occurredAtMs, recordedAtMs).lastInsertRowid);
       } catch (error) {
         if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && this.stmt.byId.get(e.id)) throw new DuplicateEventIdError(e.id);
         throw error;
@@ -196,7 +214,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
-    let sql = 'SELECT * FROM events WHERE stream_id = ?';
+    let sql = `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ?`;
     const params: unknown[] = [streamId];
     if (options.toRevision !== undefined) {
       sql += ' AND revision <= ?';
@@ -210,7 +228,7 @@ export class SqliteEventStore implements EventStore {
       sql += ' AND recorded_at_ms <= ?';
       params.push(options.recordedUntil.getTime());
     }
-    return (this.db.prepare(`${sql} ORDER BY revision`).all(...params) as Row[]).map(toStored);
+    return (this.db.prepare(`${sql} ORDER BY revision`).raw(true).all(...params) as Row[]).map(toStored);
   }
 
   async readAll({ after, limit }: ReadAllOptions): Promise<StoredEvent[]> {
