@@ -16,11 +16,11 @@ interface Tally {
   open: boolean;
 }
 
-function tallyProjection(opts: { version?: number; failOn?: number } = {}) {
+function tallyProjection(opts: { version?: number; failOn?: number; name?: string } = {}) {
   return documentProjection<Tally>({
-    name: 'tallies',
+    name: opts.name ?? 'tallies',
     version: opts.version ?? 1,
-    table: 'tallies',
+    table: opts.name ?? 'tallies',
     columns: { total: 'integer', open: 'boolean' },
     indexes: [['total']],
     key: (e) => (e.streamId.startsWith('acct-') ? e.streamId : null),
@@ -134,6 +134,19 @@ describe.each(targets)('projection runner on $name', (target) => {
       ['acct-0', 3, 2],
       ['acct-1', 669, 2],
     ]);
+  });
+
+  it('one failing projection holds back neither the others nor their readers', async () => {
+    await store.append('acct-0', [deposit(1), deposit(666)], 'no_stream');
+    const head = (await store.headPosition())!;
+    const runner = new ProjectionRunner(store, rm, [tallyProjection({ failOn: 666 }), tallyProjection({ name: 'healthy' })], { batchSize: 100 });
+    await runner.start();
+    expect(await runner.waitFor(head, 5000, ['healthy'])).toBe(true);
+    expect(await runner.waitFor(head, 300)).toBe(false);
+    await runner.stop();
+    const healthy = await rm.db.selectFrom('healthy').selectAll().execute();
+    expect(healthy.map((x) => [x.id, Number(x.total)])).toEqual([['acct-0', 667]]);
+    expect(await rows()).toEqual([]);
   });
 
   it('resumes from its checkpoint after a restart without applying anything twice', async () => {

@@ -26,6 +26,9 @@ export interface ProjectionStatus {
 export class ProjectionRunner {
   private readonly positions = new Map<string, bigint | null>();
   private readonly subscriptions = new Map<string, Subscription>();
+  /** On SQLite, the projections fed together: one read and one transaction a batch for all of them. */
+  private readonly shared = new Set<Projection>();
+  private sharedSubscription?: Subscription;
   private readonly waiters = new Set<() => void>();
   private readonly retryTimers = new Set<NodeJS.Timeout>();
   private started = false;
@@ -87,23 +90,79 @@ export class ProjectionRunner {
    * projection on one database (replicas, or services sharing a context) never apply an event twice.
    */
   private async applyBatch(p: Projection, events: StoredEvent[]): Promise<void> {
-    const last = events[events.length - 1].position;
-    let reached = last;
-    await this.db.transaction().execute(async (trx) => {
-      let query = trx.selectFrom(CHECKPOINTS).select('position').where('name', '=', p.name);
-      if (this.readModels.dialect === 'postgres') query = query.forUpdate();
-      const row = await query.executeTakeFirst();
-      const stored = row?.position == null ? null : BigInt(row.position as string);
-      const fresh = stored === null ? events : events.filter((e) => e.position > stored);
-      if (fresh.length === 0) {
-        reached = stored! > last ? stored! : last;
-        return;
-      }
-      await p.apply(trx, fresh);
-      await this.saveCheckpoint(trx, p, last);
-    });
+    const reached = await this.db.transaction().execute((trx) => this.applyIn(trx, p, events));
     this.positions.set(p.name, reached);
     for (const w of this.waiters) w();
+  }
+
+  /** One projection's part of a batch inside the caller's transaction; answers the position it reached. */
+  private async applyIn(trx: Kysely<any>, p: Projection, events: StoredEvent[]): Promise<bigint> {
+    const last = events[events.length - 1].position;
+    let query = trx.selectFrom(CHECKPOINTS).select('position').where('name', '=', p.name);
+    if (this.readModels.dialect === 'postgres') query = query.forUpdate();
+    const row = await query.executeTakeFirst();
+    const stored = row?.position == null ? null : BigInt(row.position as string);
+    const fresh = stored === null ? events : events.filter((e) => e.position > stored);
+    if (fresh.length === 0) return stored! > last ? stored! : last;
+    await p.apply(trx, fresh);
+    await this.saveCheckpoint(trx, p, last);
+    return last;
+  }
+
+  /**
+   * The SQLite feed: every projection that has not failed takes each batch in one transaction — one read of the log
+   * and one commit a batch instead of one per projection (SQLite has one writer anyway). If the transaction fails,
+   * each projection applies the batch alone; one that fails again leaves the shared feed for a feed of its own,
+   * which retries it, so one broken projection never holds the others back.
+   */
+  private async applyShared(events: StoredEvent[]): Promise<void> {
+    const last = events[events.length - 1].position;
+    const behind = [...this.shared].filter((p) => {
+      const at = this.positions.get(p.name);
+      return at === null || at === undefined || at < last;
+    });
+    if (behind.length === 0) return;
+    try {
+      const reached = await this.db.transaction().execute(async (trx) => {
+        const positions: Array<[string, bigint]> = [];
+        for (const p of behind) positions.push([p.name, await this.applyIn(trx, p, events)]);
+        return positions;
+      });
+      for (const [name, at] of reached) this.positions.set(name, at);
+    } catch {
+      for (const p of behind) {
+        try {
+          const reached = await this.db.transaction().execute((trx) => this.applyIn(trx, p, events));
+          this.positions.set(p.name, reached);
+        } catch (error) {
+          this.logger?.error(`projection ${p.name} failed: ${error instanceof Error ? error.message : String(error)}; retrying on its own`);
+          this.shared.delete(p);
+          if (this.started) this.subscribe(p);
+        }
+      }
+    }
+    for (const w of this.waiters) w();
+  }
+
+  private subscribeShared(): void {
+    if (this.shared.size === 0) return;
+    const positions = [...this.shared].map((p) => this.positions.get(p.name) ?? null);
+    const after = positions.some((at) => at === null) ? null : positions.reduce((a, b) => (b! < a! ? b : a));
+    this.sharedSubscription = this.store.subscribeToAll({
+      after,
+      maxBatchSize: this.batchSize,
+      handler: (events) => this.applyShared(events),
+      onError: (error) => {
+        // Reading the log failed: resume every member from its own checkpoint after a pause.
+        this.logger?.error(`projection feed failed: ${error instanceof Error ? error.message : String(error)}; retrying`);
+        this.sharedSubscription = undefined;
+        const timer = setTimeout(() => {
+          this.retryTimers.delete(timer);
+          if (this.started) this.subscribeShared();
+        }, RETRY_MS);
+        this.retryTimers.add(timer);
+      },
+    });
   }
 
   async start(): Promise<void> {
@@ -118,8 +177,11 @@ export class ProjectionRunner {
       } else {
         this.positions.set(p.name, checkpoint?.position ?? null);
       }
-      this.subscribe(p);
+      // PostgreSQL commits each projection on its own pooled connection, in parallel; SQLite has one writer.
+      if (this.readModels.dialect === 'sqlite') this.shared.add(p);
+      else this.subscribe(p);
     }
+    this.subscribeShared();
   }
 
   private subscribe(p: Projection): void {
@@ -145,8 +207,10 @@ export class ProjectionRunner {
     this.started = false;
     for (const t of this.retryTimers) clearTimeout(t);
     this.retryTimers.clear();
-    await Promise.all([...this.subscriptions.values()].map((s) => s.stop()));
+    await Promise.all([...this.subscriptions.values(), ...(this.sharedSubscription ? [this.sharedSubscription] : [])].map((s) => s.stop()));
     this.subscriptions.clear();
+    this.sharedSubscription = undefined;
+    this.shared.clear();
     for (const w of this.waiters) w();
   }
 
@@ -203,6 +267,7 @@ export class ProjectionRunner {
     for (const p of selected) {
       await this.subscriptions.get(p.name)?.stop();
       this.subscriptions.delete(p.name);
+      this.shared.delete(p); // the shared feed passes it by from now on; it resumes on a feed of its own below
       await this.resetProjection(p);
       this.positions.set(p.name, null);
     }
