@@ -165,7 +165,7 @@ export function cellOf(row: Record<string, unknown>) {
  */
 export const clearanceFactsProjection = (kinds: CaseKindRegistry): Projection => ({
   name: 'report-clearance-facts',
-  version: 7,
+  version: 8,
   async migrate(db: Kysely<any>) {
     await db.schema.createTable(DOCS_TABLE).ifNotExists().addColumn('id', 'text', (c) => c.primaryKey()).addColumn('doc', 'text', (c) => c.notNull()).execute();
     await db.schema
@@ -183,6 +183,9 @@ export const clearanceFactsProjection = (kinds: CaseKindRegistry): Projection =>
       .addColumn('received_rec', 'text')
       .addColumn('cleared_rec', 'text')
       .execute();
+    // Added in version 8 (a table made before it lacks the column; the rebuild the version bump causes fills it).
+    const caseColumns = (await db.introspection.getTables()).find((t) => t.name === CLEARANCE_CASES_TABLE)?.columns.map((c) => c.name) ?? [];
+    if (!caseColumns.includes('overdue_from')) await db.schema.alterTable(CLEARANCE_CASES_TABLE).addColumn('overdue_from', 'text').execute();
     // Covering: a clearance scan reads the index alone.
     await db.schema
       .createIndex(`${CLEARANCE_CASES_TABLE}_cover_idx`)
@@ -242,8 +245,26 @@ export const clearanceFactsProjection = (kinds: CaseKindRegistry): Projection =>
       .addColumn('n', 'integer', (c) => c.notNull())
       .execute();
     await db.schema.createIndex(`${CLEARANCE_CELLS_TABLE}_cover_idx`).ifNotExists().on(CLEARANCE_CELLS_TABLE).columns(['kind', 'rday', 'cday', 'on_time', 'unit_id', 'n']).execute();
-    await db.schema.createIndex(`${CLEARANCE_CASES_TABLE}_cleared_idx`).ifNotExists().on(CLEARANCE_CASES_TABLE).columns(['cleared_at']).execute();
-    await db.schema.createIndex(`${CLEARANCE_CASES_TABLE}_changed_idx`).ifNotExists().on(CLEARANCE_CASES_TABLE).columns(['unit_changed', 'kind']).execute();
+    // The clearance's case-by-case rows, each read from an index of its own (covering, so SQLite, which has no
+    // statistics here, prefers them to a range scan of the receipt index): cases cleared near the boundary instants,
+    // cases whose unit changed, and open cases with an open-ended overdue interval.
+    await sql`drop index if exists ${sql.raw(`${CLEARANCE_CASES_TABLE}_cleared_idx`)}`.execute(db);
+    await sql`drop index if exists ${sql.raw(`${CLEARANCE_CASES_TABLE}_changed_idx`)}`.execute(db);
+    await db.schema
+      .createIndex(`${CLEARANCE_CASES_TABLE}_cleared2_idx`)
+      .ifNotExists()
+      .on(CLEARANCE_CASES_TABLE)
+      .columns(['kind', 'cleared_at', 'received_at', 'on_time', 'unit_changed', 'unit_id'])
+      .execute();
+    await sql`create index if not exists ${sql.raw(`${CLEARANCE_CASES_TABLE}_changed2_idx`)} on ${sql.table(CLEARANCE_CASES_TABLE)} (kind, unit_changed, received_at, cleared_at, on_time, id) where unit_changed = 1`.execute(db);
+    await sql`create index if not exists ${sql.raw(`${CLEARANCE_CASES_TABLE}_overdue_idx`)} on ${sql.table(CLEARANCE_CASES_TABLE)} (kind, unit_changed, received_at, overdue_from, cleared_at, unit_id) where overdue_from is not null`.execute(db);
+    // The intervals that end after asOf (those it falls in, besides the open-ended ones the cases carry).
+    await db.schema
+      .createIndex(`${CLEARANCE_OVERDUE_TABLE}_ending_idx`)
+      .ifNotExists()
+      .on(CLEARANCE_OVERDUE_TABLE)
+      .columns(['kind', 'to_at', 'from_at', 'received_at', 'cleared_at', 'unit_changed', 'unit_id', 'case_key'])
+      .execute();
     await db.schema.createIndex(`${CLEARANCE_OVERDUE_TABLE}_case_idx`).ifNotExists().on(CLEARANCE_OVERDUE_TABLE).columns(['case_key']).execute();
   },
   async reset(db: Kysely<any>) {
@@ -274,6 +295,8 @@ export const clearanceFactsProjection = (kinds: CaseKindRegistry): Projection =>
       docRows.push({ id: streamId, doc: JSON.stringify(doc) });
       const facts = kind.facts(doc.state);
       if (!facts.exists) continue;
+      const intervals = allIntervals(doc.versions);
+      const openEnded = intervals.filter((o) => !o.latent && o.to === null).map((o) => o.from).sort();
       const caseRow = {
         id: streamId,
         kind: kind.kind,
@@ -285,10 +308,13 @@ export const clearanceFactsProjection = (kinds: CaseKindRegistry): Projection =>
         unit_changed: doc.units.length > 1 ? 1 : 0,
         received_rec: iso(doc.receivedRec!),
         cleared_rec: doc.clearedRec ? iso(doc.clearedRec) : null,
+        // Since when the case has an overdue interval that has not ended (the earliest such start): the bulk of the
+        // overdue count, one row per case instead of one per interval.
+        overdue_from: openEnded[0] ?? null,
       };
       caseRows.push(caseRow);
       doc.units.forEach((u, i) => unitRows.push({ id: `${streamId}/${i}`, case_key: streamId, unit_id: u.unitId, from_at: iso(u.from), from_rec: iso(u.rec) }));
-      for (const o of allIntervals(doc.versions)) {
+      for (const o of intervals) {
         (o.latent ? latentRows : overdueRows).push({
           id: `${streamId}/${o.key}`,
           case_key: streamId,

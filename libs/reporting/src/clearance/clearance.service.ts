@@ -8,10 +8,12 @@ import { CampaignsService } from './campaigns.service';
 import { DateTime } from 'luxon';
 import { CLEARANCE_CASES_TABLE, CLEARANCE_CELLS_TABLE, CLEARANCE_LATENT_TABLE, CLEARANCE_OVERDUE_TABLE, CLEARANCE_UNITS_TABLE, clearanceFactsProjection, dayOf } from './clearance-facts.projection';
 
-/** The first and last millisecond (UTC ISO) of a Shanghai date. */
-function dayBounds(day: string): [string, string] {
-  const start = DateTime.fromISO(day, { zone: 'Asia/Shanghai' }).startOf('day');
-  return [start.toUTC().toISO()!, start.endOf('day').toUTC().toISO()!];
+/** The Asia/Shanghai midnight nearest to `t` (UTC ISO in, UTC ISO out): where the clearance's day cells are exact. */
+function nearestMidnight(t: string): string {
+  const at = DateTime.fromISO(t, { zone: 'Asia/Shanghai' });
+  const start = at.startOf('day');
+  const next = start.plus({ days: 1 });
+  return (at.toMillis() - start.toMillis() <= next.toMillis() - at.toMillis() ? start : next).toUTC().toISO()!;
 }
 
 export interface StockFigures {
@@ -167,46 +169,82 @@ export class ClearanceService implements OnModuleInit {
         and not (c.cleared_at is not null and c.cleared_at <= ${a} and c.cleared_rec <= ${k})`;
   }
 
-  /** Today's fast path: day cells away from the boundary days, the rest case by case, overdue from the intervals. */
+  /**
+   * Today's fast path. Day cells answer exactly for the day boundaries (Asia/Shanghai midnights) nearest to the baseline
+   * and to asOf; the few cases received or cleared between either instant and its nearest midnight are then corrected
+   * one by one (their exact contribution less the one the cells gave them), cases whose unit changed are counted from
+   * their rows, and overdue from each case's open-ended interval plus the intervals that end after asOf.
+   */
   private async countsNow(kinds: string[], a: string, base: string): Promise<Record<string, unknown>[]> {
-    const unitAtAsOf = sql`case when c.unit_changed = 1 then (select u.unit_id from ${sql.table(CLEARANCE_UNITS_TABLE)} u where u.case_key = c.id and u.from_at <= ${a} order by u.from_at desc limit 1) else c.unit_id end`;
+    const db = this.readModels.db;
+    const unitOf = (key: string) => sql`(select u.unit_id from ${sql.table(CLEARANCE_UNITS_TABLE)} u where u.case_key = ${sql.ref(key)} and u.from_at <= ${a} order by u.from_at desc limit 1)`;
     const kindList = sql.join(kinds);
-    const dB = dayOf(base);
-    const dA = dayOf(a);
-    // 1. Day cells away from the two boundary days (the baseline's and asOf's), where comparing days is exact.
+    const sB = nearestMidnight(base);
+    const sA = nearestMidnight(a);
+    const dB = dayOf(sB);
+    const dA = dayOf(sA);
+    // 1. Day cells, as if the baseline were sB and asOf sA: a day before the midnight of sB lies wholly before it.
     const cells = sql<Record<string, unknown>>`
       select kind, unit_id as unit,
-        sum(case when rday < ${dB} and (cday = '' or cday > ${dB}) then n else 0 end) as stock_total,
-        sum(case when rday < ${dB} and cday <> '' and cday > ${dB} and cday < ${dA} then n else 0 end) as stock_cleared,
-        sum(case when rday > ${dB} then n else 0 end) as inc_received,
-        sum(case when rday > ${dB} and cday <> '' and cday < ${dA} then n else 0 end) as inc_cleared,
-        sum(case when rday > ${dB} and cday <> '' and cday < ${dA} and on_time = 1 then n else 0 end) as inc_on_time
+        sum(case when rday < ${dB} and (cday = '' or cday >= ${dB}) then n else 0 end) as stock_total,
+        sum(case when rday < ${dB} and cday <> '' and cday >= ${dB} and cday < ${dA} then n else 0 end) as stock_cleared,
+        sum(case when rday >= ${dB} then n else 0 end) as inc_received,
+        sum(case when rday >= ${dB} and cday <> '' and cday < ${dA} then n else 0 end) as inc_cleared,
+        sum(case when rday >= ${dB} and cday <> '' and cday < ${dA} and on_time = 1 then n else 0 end) as inc_on_time
       from ${sql.table(CLEARANCE_CELLS_TABLE)}
-      where kind in (${kindList}) and rday < ${dA} and rday <> ${dB} and cday <> ${dB} and cday <> ${dA}
-      group by kind, unit_id`.execute(this.readModels.db);
-    // 2. Case by case: those received or cleared on a boundary day, and those whose unit changed (unit at asOf).
-    const [b0, b1] = dayBounds(dB);
-    const [a0, a1] = dayBounds(dA);
-    const boundary = sql`(c.received_at between ${b0} and ${b1} or c.received_at between ${a0} and ${a1} or c.cleared_at between ${b0} and ${b1} or c.cleared_at between ${a0} and ${a1})`;
+      where kind in (${kindList}) and rday < ${dA}
+      group by kind, unit_id`.execute(db);
+    // 2. The cases between an instant and its midnight (both ends included), each once: exact less as-if-midnight. A
+    //    case outside both windows compares with each instant as with its midnight, so the cells counted it exactly.
+    const [wB0, wB1] = base < sB ? [base, sB] : [sB, base];
+    const [wA0, wA1] = a < sA ? [a, sA] : [sA, a];
+    const inB = (col: string) => sql`${sql.ref(col)} between ${wB0} and ${wB1}`;
+    const inA = (col: string) => sql`${sql.ref(col)} between ${wA0} and ${wA1}`;
+    const windowRows = (where: ReturnType<typeof sql>) =>
+      sql`select c.kind, c.unit_id as unit, c.received_at, c.cleared_at, c.on_time, 1 as corrected from ${sql.table(CLEARANCE_CASES_TABLE)} c where c.kind in (${kindList}) and ${where} and c.unit_changed = 0`;
+    const exactTerms = sql`
+        sum(case when received_at <= ${a} and received_at < ${base} and (cleared_at is null or cleared_at > ${base}) then 1 else 0 end)
+          - sum(case when corrected = 1 and received_at < ${sA} and received_at < ${sB} and (cleared_at is null or cleared_at >= ${sB}) then 1 else 0 end) as stock_total,
+        sum(case when received_at <= ${a} and received_at < ${base} and cleared_at > ${base} and cleared_at <= ${a} then 1 else 0 end)
+          - sum(case when corrected = 1 and received_at < ${sA} and received_at < ${sB} and cleared_at >= ${sB} and cleared_at < ${sA} then 1 else 0 end) as stock_cleared,
+        sum(case when received_at <= ${a} and received_at >= ${base} then 1 else 0 end)
+          - sum(case when corrected = 1 and received_at < ${sA} and received_at >= ${sB} then 1 else 0 end) as inc_received,
+        sum(case when received_at <= ${a} and received_at >= ${base} and cleared_at <= ${a} then 1 else 0 end)
+          - sum(case when corrected = 1 and received_at < ${sA} and received_at >= ${sB} and cleared_at < ${sA} then 1 else 0 end) as inc_cleared,
+        sum(case when received_at <= ${a} and received_at >= ${base} and cleared_at <= ${a} and on_time = 1 then 1 else 0 end)
+          - sum(case when corrected = 1 and received_at < ${sA} and received_at >= ${sB} and cleared_at < ${sA} and on_time = 1 then 1 else 0 end) as inc_on_time`;
     const exact = sql<Record<string, unknown>>`
-      select c.kind as kind, ${unitAtAsOf} as unit,
-        sum(case when c.received_at < ${base} and (c.cleared_at is null or c.cleared_at > ${base}) then 1 else 0 end) as stock_total,
-        sum(case when c.received_at < ${base} and c.cleared_at > ${base} and c.cleared_at <= ${a} then 1 else 0 end) as stock_cleared,
-        sum(case when c.received_at >= ${base} then 1 else 0 end) as inc_received,
-        sum(case when c.received_at >= ${base} and c.cleared_at <= ${a} then 1 else 0 end) as inc_cleared,
-        sum(case when c.received_at >= ${base} and c.cleared_at <= ${a} and c.on_time = 1 then 1 else 0 end) as inc_on_time
+      select kind, unit, ${exactTerms}
+      from (
+        ${windowRows(inB('c.received_at'))}
+        union all ${windowRows(sql`${inA('c.received_at')} and not ${inB('c.received_at')}`)}
+        union all ${windowRows(sql`${inB('c.cleared_at')} and not (${inB('c.received_at')} or ${inA('c.received_at')})`)}
+        union all ${windowRows(sql`${inA('c.cleared_at')} and not (${inB('c.cleared_at')} or ${inB('c.received_at')} or ${inA('c.received_at')})`)}
+        union all select c.kind, ${unitOf('c.id')} as unit, c.received_at, c.cleared_at, c.on_time, 0 as corrected
+          from ${sql.table(CLEARANCE_CASES_TABLE)} c where c.kind in (${kindList}) and c.unit_changed = 1 and c.received_at <= ${a}
+      ) x
+      group by kind, unit`.execute(db);
+    // 3. Open increment cases overdue at asOf: those with an open-ended interval begun by then (one row per case) …
+    const increment = (c: string) => sql`${sql.ref(`${c}.received_at`)} >= ${base} and ${sql.ref(`${c}.received_at`)} <= ${a} and (${sql.ref(`${c}.cleared_at`)} is null or ${sql.ref(`${c}.cleared_at`)} > ${a})`;
+    const openEnded = sql<Record<string, unknown>>`
+      select c.kind as kind, c.unit_id as unit, count(*) as inc_overdue
       from ${sql.table(CLEARANCE_CASES_TABLE)} c
-      where c.kind in (${kindList}) and c.received_at <= ${a} and (c.unit_changed = 1 or ${boundary})
-      group by c.kind, unit`.execute(this.readModels.db);
-    // 3. Open increment cases in an overdue interval at asOf, from the intervals table alone.
-    const unitOfInterval = sql`case when o.unit_changed = 1 then (select u.unit_id from ${sql.table(CLEARANCE_UNITS_TABLE)} u where u.case_key = o.case_key and u.from_at <= ${a} order by u.from_at desc limit 1) else o.unit_id end`;
-    const overdueRows = sql<Record<string, unknown>>`
+      where c.kind in (${kindList}) and c.unit_changed = 0 and c.overdue_from is not null and c.overdue_from < ${a} and ${increment('c')}
+      group by c.kind, c.unit_id`.execute(db);
+    const openEndedChanged = sql<Record<string, unknown>>`
+      select c.kind as kind, ${unitOf('c.id')} as unit, count(*) as inc_overdue
+      from ${sql.table(CLEARANCE_CASES_TABLE)} c
+      where c.kind in (${kindList}) and c.unit_changed = 1 and c.overdue_from is not null and c.overdue_from < ${a} and ${increment('c')}
+      group by c.kind, unit`.execute(db);
+    // … and the others in an interval that ends after asOf (an interval ends by events, so only a past asOf has these).
+    const unitOfInterval = sql`case when o.unit_changed = 1 then ${unitOf('o.case_key')} else o.unit_id end`;
+    const ending = sql<Record<string, unknown>>`
       select o.kind as kind, ${unitOfInterval} as unit, count(distinct o.case_key) as inc_overdue
       from ${sql.table(CLEARANCE_OVERDUE_TABLE)} o
-      where o.from_at < ${a} and o.kind in (${kindList}) and (o.to_at is null or o.to_at > ${a})
-        and o.received_at >= ${base} and o.received_at <= ${a} and (o.cleared_at is null or o.cleared_at > ${a})
-      group by o.kind, unit`.execute(this.readModels.db);
-    return [...(await cells).rows, ...(await exact).rows, ...(await overdueRows).rows];
+      where o.kind in (${kindList}) and o.to_at > ${a} and o.from_at < ${a} and ${increment('o')}
+        and not exists (select 1 from ${sql.table(CLEARANCE_CASES_TABLE)} c where c.id = o.case_key and c.overdue_from < ${a})
+      group by o.kind, unit`.execute(db);
+    return [...(await cells).rows, ...(await exact).rows, ...(await openEnded).rows, ...(await openEndedChanged).rows, ...(await ending).rows];
   }
 
   /**
