@@ -20,9 +20,18 @@ export class BodylessCommandInterceptor implements NestInterceptor {
   }
 }
 
+/** Whether a handler declares a body, looked up once per handler (route metadata does not change at run time). */
+const declaresBody = new WeakMap<object, boolean>();
+
 function takesBody(context: ExecutionContext): boolean {
-  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), context.getHandler().name) ?? {}) as Record<string, unknown>;
-  return Object.keys(args).some((key) => key.split(':')[0] === String(RouteParamtypes.BODY));
+  const handler = context.getHandler();
+  let known = declaresBody.get(handler);
+  if (known === undefined) {
+    const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), handler.name) ?? {}) as Record<string, unknown>;
+    known = Object.keys(args).some((key) => key.split(':')[0] === String(RouteParamtypes.BODY));
+    declaresBody.set(handler, known);
+  }
+  return known;
 }
 
 function hasContent(body: unknown): boolean {
