@@ -9,6 +9,7 @@ import { CaseKind, LadderDirectory, responsibleUnit } from './escalation-ladder'
 import { DEADLINES_TABLE, DeadlineRow, deadlineRowOf, deadlinesProjection } from './read-models/deadlines.projection';
 import { ListDeadlinesQuery } from './list-deadlines.query';
 import { ladderDirectoryOf } from './ladder.directory-view';
+import type { DueCursor } from './scheduler/scheduler.port';
 
 /**
  * Which roles read which kind's deadlines without a unit restriction (SPEC §1); clues only for the discipline office.
@@ -39,14 +40,19 @@ export class DeadlinesService implements OnModuleInit {
     await this.projections.settle(await this.store.headPosition());
   }
 
-  /** Open deadlines with a rung due at or before `until` (UTC ISO), earliest first. */
-  async due(until: Date, limit: number): Promise<DeadlineRow[]> {
+  /**
+   * Open deadlines with a rung due at or before `until` (UTC ISO), earliest first (then by key). `after` pages on:
+   * only rows past that row in this order, so a scheduler walks thousands of due rungs in bounded pages.
+   */
+  async due(until: Date, limit: number, after?: DueCursor): Promise<DeadlineRow[]> {
     const rows = await this.readModels.db
       .selectFrom(DEADLINES_TABLE)
       .selectAll()
       .where('state', '=', 'pending')
       .where('next_fire_at', '<=', until.toISOString())
+      .$if(!!after, (q) => q.where((eb) => eb(eb.refTuple('next_fire_at', 'id'), '>', eb.tuple(after!.nextFireAt, after!.id))))
       .orderBy('next_fire_at')
+      .orderBy('id')
       .limit(limit)
       .execute();
     return rows.map(deadlineRowOf);

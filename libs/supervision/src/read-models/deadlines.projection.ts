@@ -58,7 +58,10 @@ export const deadlinesProjection = (kinds: CaseKindRegistry): Projection => ({
       .addColumn('next_fire_at', 'text')
       .addColumn('last_level', 'integer', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('deadlines_next_fire_idx').ifNotExists().on(DEADLINES_TABLE).columns(['next_fire_at']).execute();
+    // The schedulers page through pending rows by (next_fire_at, id): one index serves the filter, the cursor and the
+    // order (with next_fire_at alone SQLite chose the state index and sorted every pending row for each page).
+    await db.schema.createIndex('deadlines_due_idx').ifNotExists().on(DEADLINES_TABLE).columns(['state', 'next_fire_at', 'id']).execute();
+    await db.schema.dropIndex('deadlines_next_fire_idx').ifExists().execute();
     await db.schema.createIndex('deadlines_state_due_idx').ifNotExists().on(DEADLINES_TABLE).columns(['state', 'due_at']).execute();
     await db.schema.createIndex('deadlines_case_idx').ifNotExists().on(DEADLINES_TABLE).columns(['case_id']).execute();
   },

@@ -1,10 +1,12 @@
 import { SweepLoop } from '@qf/platform';
-import { EscalationScheduler, SchedulerDeps, inPool } from './scheduler.port';
+import { DueCursor, EscalationScheduler, SchedulerDeps, cursorAfter, inPool } from './scheduler.port';
 
 export interface EmbeddedSchedulerOptions {
   /** How often it looks without being poked (the system clock moves on its own), ms. */
   intervalMs?: number;
+  /** How many deadlines are fired at the same time (their appends share the store's group commits). */
   concurrency?: number;
+  /** How many due deadlines are read per page. */
   batch?: number;
   /** How long a deadline whose firing failed is left alone before the next try, ms. */
   retryAfterMs?: number;
@@ -52,29 +54,44 @@ export class EmbeddedScheduler implements EscalationScheduler {
     await this.loop.idle();
   }
 
+  /**
+   * One sweep: after settling the deadline read model, walk every rung due by the clock in pages and fire each page
+   * at once. The firings of a page run concurrently, so the event store group-commits them (hundreds of escalations
+   * per transaction, each still its own idempotent append to its case stream), and nothing waits for the read models
+   * between pages. Then settle once and look again: anything the first pass could not see (events appended while it
+   * ran) is fired by the next pass; a sweep ends when a pass finds nothing new.
+   */
   private async sweep(): Promise<void> {
-    const batch = this.options.batch ?? 1000;
+    const page = this.options.batch ?? 2000;
+    const concurrency = this.options.concurrency ?? 500;
     // A deadline handled once in this sweep is not handled again in it: if it is still listed after settling, its
     // firing appended nothing (or failed) and the next sweep will look again.
     const handled = new Set<string>();
     for (;;) {
       await this.deps.settle();
       const now = this.deps.clock.now();
-      const wall = Date.now();
-      const rows = await this.deps.findDue(now, batch + handled.size);
-      const due = rows.filter((r) => !handled.has(r.id) && (this.retryAt.get(r.id) ?? 0) <= wall).slice(0, batch);
-      if (due.length === 0) return;
-      await inPool(due, this.options.concurrency ?? 8, async (row) => {
-        handled.add(row.id);
-        try {
-          await this.deps.fire(row.id);
-          this.retryAt.delete(row.id);
-        } catch (error) {
-          this.retryAt.set(row.id, Date.now() + (this.options.retryAfterMs ?? 30_000));
-          this.deps.onFailure?.('embedded', false);
-          this.deps.log.error(`escalating ${row.id} failed (will retry): ${String(error)}`);
-        }
-      });
+      let fresh = 0;
+      for (let after: DueCursor | undefined; ; ) {
+        const rows = await this.deps.findDue(now, page, after);
+        if (rows.length === 0) break;
+        after = cursorAfter(rows[rows.length - 1]);
+        const wall = Date.now();
+        const due = rows.filter((r) => !handled.has(r.id) && (this.retryAt.get(r.id) ?? 0) <= wall);
+        fresh += due.length;
+        await inPool(due, concurrency, async (row) => {
+          handled.add(row.id);
+          try {
+            await this.deps.fire(row.id);
+            this.retryAt.delete(row.id);
+          } catch (error) {
+            this.retryAt.set(row.id, Date.now() + (this.options.retryAfterMs ?? 30_000));
+            this.deps.onFailure?.('embedded', false);
+            this.deps.log.error(`escalating ${row.id} failed (will retry): ${String(error)}`);
+          }
+        });
+        if (rows.length < page) break;
+      }
+      if (fresh === 0) return;
     }
   }
 }

@@ -19,11 +19,20 @@ export interface EscalationScheduler {
   drain(timeoutMs?: number): Promise<void>;
 }
 
+/** Where a page of due deadlines ended: the next page starts after this (next rung, key). */
+export interface DueCursor {
+  nextFireAt: string;
+  id: string;
+}
+
+/** The cursor after the last row of a page. */
+export const cursorAfter = (row: DeadlineRow): DueCursor => ({ nextFireAt: row.nextFireAt!, id: row.id });
+
 /** What a scheduler needs from the application. */
 export interface SchedulerDeps {
   clock: Clock;
-  /** Open deadlines with a rung due at or before `until`, earliest first. */
-  findDue(until: Date, limit: number): Promise<DeadlineRow[]>;
+  /** Open deadlines with a rung due at or before `until`, earliest first (by next rung, then key); `after` pages on. */
+  findDue(until: Date, limit: number, after?: DueCursor): Promise<DeadlineRow[]>;
   /** Fires the due rungs of one deadline; idempotent. Returns how many fired. */
   fire(deadlineKey: string): Promise<number>;
   /** Waits until the deadline read model holds every stored event. */

@@ -29,7 +29,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     this.background = config.background;
     this.scheduler = createScheduler(config, {
       clock,
-      findDue: (until, limit) => deadlines.due(until, limit),
+      findDue: (until, limit, after) => deadlines.due(until, limit, after),
       fire: (key) => escalations.fire(key),
       settle: () => deadlines.settle(),
       log: { info: (m) => this.logger.log(m), error: (m) => this.logger.error(m) },
