@@ -36,6 +36,9 @@ export function catchUpSubscription(source: CatchUpSource, { after, handler, max
       if (batch.length > 0) {
         await handler(batch);
         position = batch[batch.length - 1].position;
+        // Catching up, batch after batch: on SQLite every read and write resolves at once, so without a turn of the
+        // event loop here the server would answer no request (not even readiness) until the whole log was read.
+        if (batch.length >= maxBatchSize) await new Promise<void>((resolve) => setImmediate(resolve));
         continue;
       }
       if (pending) continue;

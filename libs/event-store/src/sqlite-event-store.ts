@@ -228,7 +228,15 @@ export class SqliteEventStore implements EventStore {
       sql += ' AND recorded_at_ms <= ?';
       params.push(options.recordedUntil.getTime());
     }
-    return (this.db.prepare(`${sql} ORDER BY revision`).raw(true).all(...params) as Row[]).map(toStored);
+    return (this.prepared(`${sql} ORDER BY revision`).all(...params) as Row[]).map(toStored);
+  }
+
+  /** Every command reads its stream: the eight shapes of that query are prepared once each, not per read. */
+  private readonly streamQueries = new Map<string, Database.Statement>();
+  private prepared(text: string): Database.Statement {
+    let statement = this.streamQueries.get(text);
+    if (!statement) this.streamQueries.set(text, (statement = this.db.prepare(text).raw(true)));
+    return statement;
   }
 
   async readAll({ after, limit }: ReadAllOptions): Promise<StoredEvent[]> {
