@@ -117,10 +117,22 @@ export interface SlaPolicyTimeline {
 
 export function slaPolicyTimeline(events: Array<Recorded<SlaPolicyEvent>>): SlaPolicyTimeline {
   const dated = events.map((e) => ({ event: e, ms: Date.parse(e.occurredAt) }));
+  const fold = (until: number) => dated.filter((d) => d.ms <= until).reduce((p, d) => evolveSlaPolicy(p, d.event), defaults());
+  // Nearly every question is about a moment after the last change: that answer is folded once (and frozen, as it is shared).
+  const lastChange = dated.reduce((max, d) => Math.max(max, d.ms), -Infinity);
+  const current = deepFreeze(fold(Infinity));
   return {
     changes: events.length,
-    at: (instant) => dated.filter((d) => d.ms <= instant.getTime()).reduce((p, d) => evolveSlaPolicy(p, d.event), defaults()),
+    at: (instant) => (instant.getTime() >= lastChange ? current : fold(instant.getTime())),
   };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 /**

@@ -9,8 +9,9 @@ import { ChangeSlaLimit, SLA_POLICY_STREAM, SlaPolicyEvent, SlaPolicyTimeline, d
 import { CommandRunner } from './command-runner';
 
 /**
- * 时限规则 (SPEC §4): the SLA policy's stream, folded on every call. Nothing is cached: the stream holds a handful of
- * events, and with several processes on one store a cache would miss another process's change.
+ * 时限规则 (SPEC §4): the SLA policy's stream, read on every call — with several processes on one store a cached
+ * policy would miss another process's change — and folded again only when its last revision moved (every command
+ * asks for it; folding copies the whole default policy).
  */
 @Injectable()
 export class SlaPolicyService {
@@ -27,9 +28,15 @@ export class SlaPolicyService {
   /** The policy's history as it stands in the store now; `at(T)` answers the policy in force at T. */
   async timeline(): Promise<SlaPolicyTimeline & { version: number }> {
     const events = await this.store.readStream(SLA_POLICY_STREAM);
-    const timeline = slaPolicyTimeline(events.map((e) => toRecorded<SlaPolicyEvent>(e)));
-    return { changes: timeline.changes, at: timeline.at, version: events.length ? events[events.length - 1].revision : -1 };
+    const version = events.length ? events[events.length - 1].revision : -1;
+    if (this.folded?.version !== version) {
+      const timeline = slaPolicyTimeline(events.map((e) => toRecorded<SlaPolicyEvent>(e)));
+      this.folded = { changes: timeline.changes, at: timeline.at, version };
+    }
+    return this.folded;
   }
+
+  private folded?: SlaPolicyTimeline & { version: number };
 
   async inForceAt(instant: Date): Promise<SlaPolicy> {
     return (await this.timeline()).at(instant);
