@@ -24,7 +24,20 @@ export interface DeadlineStart<S extends string = string> {
 export type DeadlineState = 'pending' | 'warned' | 'overdue' | 'met' | 'cancelled';
 
 export function startDeadlines<S extends string>(deadlines: Deadline<S>[], starts: DeadlineStart<S>[], round: number): Deadline<S>[] {
-  return [...deadlines, ...starts.map((d) => ({ ...d, round, state: 'pending' as const, closedAt: null }))];
+  return [...deadlines, ...starts.map((d) => started(d, round))];
+}
+
+/**
+ * A started deadline. Written out field by field when the start has just its four fields (as every rule makes it):
+ * adding keys after a spread is the slowest way V8 builds an object, and every fold and projection of a case does
+ * this. The key order is the spread's, so documents and answers are the same byte for byte.
+ */
+function started<S extends string>(d: DeadlineStart<S>, round: number): Deadline<S> {
+  const keys = Object.keys(d);
+  if (keys.length !== 4 || keys[0] !== 'stage' || keys[1] !== 'startedAt' || keys[2] !== 'dueAt' || keys[3] !== 'warnAt') {
+    return { ...d, round, state: 'pending', closedAt: null };
+  }
+  return { stage: d.stage, startedAt: d.startedAt, dueAt: d.dueAt, warnAt: d.warnAt, round, state: 'pending', closedAt: null };
 }
 
 /** Closes the pending deadline of a stage. */
