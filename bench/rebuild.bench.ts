@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { v4 as uuid } from 'uuid';
 import { NewEvent, SqliteEventStore } from '@qf/event-store';
@@ -8,6 +9,7 @@ import { planRound, workOrdersProjection } from '@qf/hotline';
 /** Writes `orders` work orders (dispatch, sign, reply: 3 events each) and times a full rebuild of the orders read model. */
 export async function benchRebuild(opts: { dataDir: string; orders?: number }): Promise<{ events: number; seconds: number; perSec: number }> {
   const orders = opts.orders ?? 20_000;
+  mkdirSync(opts.dataDir, { recursive: true });
   const store = SqliteEventStore.open(join(opts.dataDir, 'rebuild-events.sqlite'));
   const readModels = await createReadModelDb({ sqlitePath: join(opts.dataDir, 'rebuild-readmodels.sqlite') });
   const start = new Date('2026-03-02T09:00:00+08:00');
