@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { signToken } from '@qf/platform';
 import { ServerProcess, startServerProcess } from '../test/support/process';
@@ -9,6 +10,8 @@ export interface HttpLoad {
   p99Ms: number;
   /** Answers other than the expected status (must be 0 for the figure to count). */
   failures: number;
+  /** CPU time the server process spent per request (user + system, from /proc), ms. */
+  serverCpuMs: number;
 }
 
 export interface HttpBenchResult {
@@ -23,18 +26,40 @@ export interface HttpBenchResult {
 
 const SECRET = 'bench-secret-0123456789abcdef';
 
-function load(opts: autocannon.Options, expected: number): Promise<HttpLoad> {
+/** CPU time (user + system) a process has used so far, ms. */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
+/** Resolves once every projection of the server has caught up with its store. */
+async function drained(url: string): Promise<void> {
+  for (;;) {
+    const ready = (await (await fetch(`${url}/health/ready`)).json()) as { projections?: Array<{ lag: number | null }> };
+    if ((ready.projections ?? []).every((p) => p.lag === 0)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function load(pid: number, opts: autocannon.Options, expected: number): Promise<HttpLoad> {
   return new Promise((resolve, reject) => {
     let failures = 0;
+    const cpuBefore = cpuMsOf(pid);
     const instance = autocannon(opts, (error, result) => {
       if (error) return reject(error);
-      resolve({
-        requests: result.requests.total,
-        perSec: result.requests.total / (result.duration || 1),
-        p50Ms: result.latency.p50,
-        p99Ms: result.latency.p99,
-        failures: failures + result.errors + result.timeouts,
-      });
+      // The projections may still be working off the load: their CPU belongs to these requests too.
+      drained(opts.url as string).then(
+        () =>
+          resolve({
+            requests: result.requests.total,
+            perSec: result.requests.total / (result.duration || 1),
+            p50Ms: result.latency.p50,
+            p99Ms: result.latency.p99,
+            failures: failures + result.errors + result.timeouts,
+            serverCpuMs: (cpuMsOf(pid) - cpuBefore) / Math.max(1, result.requests.total),
+          }),
+        reject,
+      );
     });
     instance.on('response', (_client: unknown, status: number) => {
       if (status !== expected) failures++;
@@ -44,7 +69,7 @@ function load(opts: autocannon.Options, expected: number): Promise<HttpLoad> {
 
 function rssOf(pid: number): number {
   try {
-    const status = require('node:fs').readFileSync(`/proc/${pid}/status`, 'utf8') as string;
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
     return kb / 1024;
   } catch {
@@ -66,13 +91,15 @@ export async function benchHttp(opts: { dataDir: string; connections?: number; s
   const url = server.baseUrl.replace('localhost', '127.0.0.1');
   const operator = signToken({ sub: 'bench-op', roles: ['hotline_operator'], unitId: 'U-RX' }, SECRET);
   const street = signToken({ sub: 'bench-h', roles: ['unit_handler'], unitId: 'U-JD-01' }, SECRET);
+  const pid = server.child.pid!;
   try {
     // Warm-up: JIT, prepared statements, the directory cache.
-    await load({ url, connections, amount: 2000, requests: [{ method: 'GET', path: '/health/live' }] }, 200);
-    const bare = await load({ url, connections, duration: seconds, requests: [{ method: 'GET', path: '/health/live' }] }, 200);
+    await load(pid, { url, connections, amount: 2000, requests: [{ method: 'GET', path: '/health/live' }] }, 200);
+    const bare = await load(pid, { url, connections, duration: seconds, requests: [{ method: 'GET', path: '/health/live' }] }, 200);
 
     let created = 0;
     const create = await load(
+      pid,
       {
         url,
         connections,
@@ -93,6 +120,7 @@ export async function benchHttp(opts: { dataDir: string; connections?: number; s
     );
     let signed = 0;
     const sign = await load(
+      pid,
       {
         url,
         connections,

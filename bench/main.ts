@@ -63,7 +63,7 @@ async function main() {
     if (wants('http')) {
       console.log('HTTP: the server as its own process, autocannon from this one …');
       const web = await benchHttp({ dataDir: join(dir, 'http') });
-      const lat = (l: { p50Ms: number; p99Ms: number }) => `p50 ${fmt(l.p50Ms)} ms, p99 ${fmt(l.p99Ms)} ms`;
+      const lat = (l: { p50Ms: number; p99Ms: number; serverCpuMs: number }) => `p50 ${fmt(l.p50Ms)} ms, p99 ${fmt(l.p99Ms)} ms, server CPU ${l.serverCpuMs.toFixed(2)} ms a request`;
       const bareLimit = `GET /health/live of the same server: ${fmt(web.bare.perSec)} req/s (${lat(web.bare)})`;
       for (const [name, load] of [
         ['HTTP 派单 create (POST /api/hotline/orders), a new order each', web.create],
@@ -76,7 +76,9 @@ async function main() {
         `HTTP: \`npm start\`'s server runs as its own process on a fresh DATA_DIR (embedded default, NODE_ENV=production, ` +
           `logging at warn); autocannon drives it from the bench process over ${web.connections} keep-alive connections on ` +
           `loopback for ${web.seconds} s per measure, bare endpoint first. A command's answer includes JWT verification, ` +
-          `validation, the durable append (fsync) and its own list's read model; the other projections follow behind.`,
+          `validation, the durable append (fsync) and its own list's read model; the other projections follow behind. ` +
+          `"server CPU" is the server process's user + system time over the load and until its projections had caught up ` +
+          `(/proc), divided by the requests: it does not depend on what else the machine runs.`,
       );
     }
     if (wants('escalation')) {
