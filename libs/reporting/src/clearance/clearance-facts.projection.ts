@@ -1,9 +1,10 @@
-import { Kysely, sql } from 'kysely';
+import { Kysely, PostgresAdapter, sql } from 'kysely';
 import type { StoredEvent } from '@qf/event-store';
 import { chunks, upsertRows, type Projection } from '@qf/projections';
 import { shanghaiDate, toRecorded } from '@qf/kernel';
 import { CLEARANCE_KINDS } from '../campaign';
 import type { CaseKindDefinition, CaseKindRegistry } from '@qf/contracts';
+import { withoutParallelWorkers } from '../report-tables';
 
 export const CLEARANCE_CASES_TABLE = 'report_clearance_cases';
 export const CLEARANCE_UNITS_TABLE = 'report_clearance_units';
@@ -184,8 +185,14 @@ export const clearanceFactsProjection = (kinds: CaseKindRegistry): Projection =>
       .addColumn('cleared_rec', 'text')
       .execute();
     // Added in version 8 (a table made before it lacks the column; the rebuild the version bump causes fills it).
-    const caseColumns = (await db.introspection.getTables()).find((t) => t.name === CLEARANCE_CASES_TABLE)?.columns.map((c) => c.name) ?? [];
-    if (!caseColumns.includes('overdue_from')) await db.schema.alterTable(CLEARANCE_CASES_TABLE).addColumn('overdue_from', 'text').execute();
+    // PostgreSQL adds it only where missing; SQLite has no IF NOT EXISTS here, so its own table is asked (never the
+    // whole catalog: on PostgreSQL that lists every schema's tables, another deployment's or test's among them).
+    if (db.getExecutor().adapter instanceof PostgresAdapter) {
+      await sql`alter table ${sql.table(CLEARANCE_CASES_TABLE)} add column if not exists overdue_from text`.execute(db);
+    } else {
+      const { rows } = await sql<{ name: string }>`select name from pragma_table_info(${CLEARANCE_CASES_TABLE})`.execute(db);
+      if (!rows.some((r) => r.name === 'overdue_from')) await db.schema.alterTable(CLEARANCE_CASES_TABLE).addColumn('overdue_from', 'text').execute();
+    }
     // Covering: a clearance scan reads the index alone.
     await db.schema
       .createIndex(`${CLEARANCE_CASES_TABLE}_cover_idx`)
