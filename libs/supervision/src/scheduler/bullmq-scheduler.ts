@@ -1,13 +1,16 @@
+import { createHash } from 'node:crypto';
 import { DelayedError, Job, Queue, Worker } from 'bullmq';
 import type IORedis from 'ioredis';
 import { ladderTimes } from '../escalation-ladder';
 import { escalationIdOf } from '../escalation';
 import type { DeadlineRow } from '../read-models/deadlines.projection';
 import { SweepLoop, openBullmqConnection } from '@qf/platform';
-import { EscalationScheduler, SchedulerDeps } from './scheduler.port';
+import { DueCursor, EscalationScheduler, SchedulerDeps, cursorAfter, inPool } from './scheduler.port';
 
 export const ESCALATION_QUEUE = 'escalations';
 const ATTEMPTS = 5;
+/** Due rows read per page by the planner. */
+const PAGE = 5000;
 
 export interface BullmqSchedulerOptions {
   redisUrl: string;
@@ -18,24 +21,40 @@ export interface BullmqSchedulerOptions {
   /** How far ahead (ms) rungs are queued as delayed jobs with the system clock. */
   horizonMs?: number;
   intervalMs?: number;
+  /** Jobs a worker runs at once. */
   concurrency?: number;
+  /** At most this many rungs due at the same instant go into one job. */
+  batch?: number;
   /** How late (ms) an unfired rung may be before the sweep looks after its job. */
   graceMs?: number;
 }
 
 interface EscalationJob {
-  key: string;
-  level: number;
-  /** UTC ISO: when the rung is due. */
+  /** The deadlines whose rungs due at `fireAt` the job fires. */
+  keys: string[];
+  /** UTC ISO: when the rungs are due. */
   fireAt: string;
+  /** A single-rung job queued before rungs were batched (its `keys` is absent). */
+  key?: string;
+}
+
+/** One rung the planner found: its deadline, when it is due and its escalation id. */
+interface Rung {
+  hint: string;
+  key: string;
+  fireAt: string;
+  escalationId: string;
 }
 
 /**
- * BullMQ on Redis (REDIS_URL): each rung is a delayed job whose id is the escalation id — one per (case, stage,
- * round, due time, level) — so a rung is queued once however often the planner sees it. The planner reads the
- * deadline read model (every `intervalMs`, and when the manual clock moves); workers fire through the same
- * idempotent command as the embedded scheduler. A job that keeps failing is retried with exponential backoff, then
- * parked in the failed set (logged, counted), and the planner re-queues it once its rung is `graceMs` late, so no
+ * BullMQ on Redis (REDIS_URL): the rungs due at one instant are delayed jobs of up to `batch` rungs each; a rung due
+ * alone is a job whose id is its escalation id — one per (case, stage, round, due time, level) — and a group's id is
+ * a hash of its escalation ids, so the same rungs are queued once however often a planner sees them. The planner
+ * reads the deadline read model (every `intervalMs`, and when the manual clock moves); workers fire a job's rungs
+ * all at once (their appends share the event store's group commits) through the same idempotent command as the
+ * embedded scheduler, so a rung that two jobs hold (planners that saw different groups, a re-queue) still fires once.
+ * A job that keeps failing is retried with exponential backoff — its rungs that did fire append nothing again — then
+ * parked in the failed set (logged, counted), and the planner re-queues it once a rung of it is `graceMs` late, so no
  * due escalation is dropped.
  */
 export class BullmqScheduler implements EscalationScheduler {
@@ -65,9 +84,9 @@ export class BullmqScheduler implements EscalationScheduler {
     this.worker = new Worker<EscalationJob>(ESCALATION_QUEUE, (job, token) => this.process(job, token), {
       connection: this.connection(),
       prefix,
-      concurrency: this.options.concurrency ?? 16,
-      // A job is a few milliseconds of work: a short lock lets a restarted worker take over the jobs a killed one
-      // held within ~15 s, well inside the 60 s SPEC §4 allows.
+      concurrency: this.options.concurrency ?? 4,
+      // A job is at most a second or so of work (its lock is renewed meanwhile): a short lock lets a restarted worker
+      // take over the jobs a killed one held within ~15 s, well inside the 60 s SPEC §4 allows.
       lockDuration: 10_000,
       stalledInterval: 5_000,
     });
@@ -130,7 +149,13 @@ export class BullmqScheduler implements EscalationScheduler {
       await job.moveToDelayed(this.options.manualClock ? Date.now() + 1000 : fireAt, token);
       throw new DelayedError();
     }
-    await this.deps.fire(job.data.key);
+    const keys = job.data.keys ?? (job.data.key ? [job.data.key] : []);
+    const failures: unknown[] = [];
+    // All at once: one job's rungs are committed together by the event store's group commit.
+    await inPool(keys, keys.length, async (key) => {
+      await this.deps.fire(key).catch((error) => failures.push(error));
+    });
+    if (failures.length) throw new Error(`${failures.length} of ${keys.length} rungs failed, first: ${String(failures[0])}`);
   }
 
   private async plan(): Promise<void> {
@@ -139,33 +164,59 @@ export class BullmqScheduler implements EscalationScheduler {
     await this.deps.settle();
     const now = this.deps.clock.now();
     const horizon = this.options.manualClock ? 0 : (this.options.horizonMs ?? 10 * 60_000);
-    const rows = await this.deps.findDue(new Date(now.getTime() + horizon), 50_000);
-    const fresh: Array<{ name: string; data: EscalationJob; opts: { jobId: string; delay: number; attempts: number; backoff: { type: 'exponential'; delay: number }; removeOnComplete: { age: number }; removeOnFail: false } }> = [];
-    const late: Array<{ jobId: string; row: DeadlineRow; data: EscalationJob }> = [];
+    const until = new Date(now.getTime() + horizon);
     const graceMs = this.options.graceMs ?? 60_000;
+    const fresh: Rung[] = [];
+    const late = new Map<string, EscalationJob>();
     const live = new Set<string>();
-    for (const row of rows) {
-      const rung = `${row.id}@${row.nextFireAt}`;
-      live.add(rung);
-      const known = this.queued.get(rung);
-      if (known) {
-        if (Date.parse(known.data.fireAt) + graceMs < now.getTime()) late.push({ jobId: known.id, row, data: known.data });
-        continue;
+    for (let after: DueCursor | undefined; ; ) {
+      const rows = await this.deps.findDue(until, PAGE, after);
+      for (const row of rows) {
+        const hint = `${row.id}@${row.nextFireAt}`;
+        live.add(hint);
+        const known = this.queued.get(hint);
+        if (known) {
+          if (Date.parse(known.data.fireAt) + graceMs < now.getTime()) late.set(known.id, known.data);
+          continue;
+        }
+        const rung = rungOf(row);
+        if (rung) fresh.push({ hint, ...rung });
       }
-      const job = jobOf(row);
-      if (!job) continue;
-      this.queued.set(rung, job);
-      const delay = this.options.manualClock ? 0 : Math.max(0, Date.parse(job.data.fireAt) - now.getTime());
-      fresh.push({
-        name: 'escalate',
-        data: job.data,
-        opts: { jobId: job.id, delay, attempts: ATTEMPTS, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: false },
-      });
+      if (rows.length < PAGE) break;
+      after = cursorAfter(rows[rows.length - 1]);
     }
-    for (let i = 0; i < fresh.length; i += 1000) await queue.addBulk(fresh.slice(i, i + 1000));
-    for (const { jobId, data } of late) await this.requeue(queue, jobId, data);
+    const jobs = this.jobsOf(fresh, now);
+    for (let i = 0; i < jobs.length; i += 1000) await queue.addBulk(jobs.slice(i, i + 1000));
+    for (const [jobId, data] of late) await this.requeue(queue, jobId, data);
     // Forget rungs that have fired or whose deadline was met, so the hint does not grow without bound.
     if (this.queued.size > live.size) for (const rung of this.queued.keys()) if (!live.has(rung)) this.queued.delete(rung);
+  }
+
+  /** The jobs for fresh rungs: those due at the same instant in groups of up to `batch` (found in key order). */
+  private jobsOf(rungs: Rung[], now: Date) {
+    const batch = this.options.batch ?? 500;
+    const byInstant = new Map<string, Rung[]>();
+    for (const r of rungs) {
+      const group = byInstant.get(r.fireAt);
+      if (group) group.push(r);
+      else byInstant.set(r.fireAt, [r]);
+    }
+    const jobs: Array<{ name: string; data: EscalationJob; opts: { jobId: string; delay: number; attempts: number; backoff: { type: 'exponential'; delay: number }; removeOnComplete: { age: number }; removeOnFail: false } }> = [];
+    for (const [fireAt, group] of byInstant) {
+      for (let i = 0; i < group.length; i += batch) {
+        const chunk = group.slice(i, i + batch);
+        const id = chunk.length === 1 ? chunk[0].escalationId : `batch-${createHash('sha1').update(chunk.map((r) => r.escalationId).join(',')).digest('hex')}`;
+        const data: EscalationJob = { keys: chunk.map((r) => r.key), fireAt };
+        for (const r of chunk) this.queued.set(r.hint, { id, data });
+        const delay = this.options.manualClock ? 0 : Math.max(0, Date.parse(fireAt) - now.getTime());
+        jobs.push({
+          name: 'escalate',
+          data,
+          opts: { jobId: id, delay, attempts: ATTEMPTS, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: false },
+        });
+      }
+    }
+    return jobs;
   }
 
   /** A rung still unfired well after its time: retry a parked job, or queue it again if its job is gone. */
@@ -182,8 +233,8 @@ export class BullmqScheduler implements EscalationScheduler {
   }
 }
 
-/** The job for a deadline's next rung: its id is the escalation id of that rung. */
-function jobOf(row: DeadlineRow): { id: string; data: EscalationJob } | null {
+/** A deadline's next rung: when it is due and its escalation id. */
+function rungOf(row: DeadlineRow): { key: string; fireAt: string; escalationId: string } | null {
   if (!row.nextFireAt) return null;
   const at = (t: string) => new Date(t).toISOString();
   // The first two rungs need no calendar; working days are counted only for levels 2 and 3.
@@ -196,5 +247,5 @@ function jobOf(row: DeadlineRow): { id: string; data: EscalationJob } | null {
           ladderTimes({ topLevel: 3, dueAt: row.dueAt, warnAt: row.warnAt }).find((t) => at(t.fireAt) === row.nextFireAt);
   if (!next) return null;
   const ref = { kind: row.kind, caseId: row.caseId, stage: row.stage, round: row.round };
-  return { id: escalationIdOf(ref, row.dueAt, next.level), data: { key: row.id, level: next.level, fireAt: row.nextFireAt } };
+  return { key: row.id, fireAt: row.nextFireAt, escalationId: escalationIdOf(ref, row.dueAt, next.level) };
 }
