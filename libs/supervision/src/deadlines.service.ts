@@ -6,7 +6,7 @@ import { Actor, CASE_KINDS, CLOCK, Clock, DomainError, EVENT_STORE, ProjectionsS
 import { DirectoryService, unitsOf } from '@qf/directory';
 import type { CaseKindRegistry } from '@qf/contracts';
 import { CaseKind, LadderDirectory, responsibleUnit } from './escalation-ladder';
-import { DEADLINES_TABLE, DeadlineRow, deadlineRowOf, deadlinesProjection } from './read-models/deadlines.projection';
+import { DEADLINES_PROJECTION, DEADLINES_TABLE, DeadlineRow, deadlineRowOf, deadlinesProjection } from './read-models/deadlines.projection';
 import { ListDeadlinesQuery } from './list-deadlines.query';
 import { ladderDirectoryOf } from './ladder.directory-view';
 import type { DueCursor } from './scheduler/scheduler.port';
@@ -35,9 +35,9 @@ export class DeadlinesService implements OnModuleInit {
     this.projections.register(deadlinesProjection(this.kinds));
   }
 
-  /** Waits until the read models hold every event stored so far (the schedulers look at a settled deadline table). */
+  /** Waits until the deadline table holds every event stored so far (what the schedulers look at; nothing else). */
   async settle(): Promise<void> {
-    await this.projections.settle(await this.store.headPosition());
+    await this.projections.settle(await this.store.headPosition(), [DEADLINES_PROJECTION]);
   }
 
   /**

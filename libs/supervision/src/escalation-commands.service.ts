@@ -24,6 +24,7 @@ import { AcknowledgeEscalation, isEscalationTarget } from './acknowledge-escalat
 import type { EscalationDoc } from './read-models/escalations.projection';
 import { EscalationInboxService } from './inbox.service';
 import { ladderDirectoryOf } from './ladder.directory-view';
+import { escalationsProjection } from './read-models/escalations.projection';
 
 /**
  * The escalation commands: firing due rungs into case streams (the schedulers' command) and acknowledging them (the
@@ -87,7 +88,7 @@ export class EscalationCommandsService {
     const doc = await this.inbox.find(command.escalationId);
     if (!doc || !isEscalationTarget(ctx.actor, doc)) throw new DomainError('NOT_FOUND', 'escalation not found in your inbox');
     const result = await this.run(this.kinds.byKind(doc.caseKind), doc.streamId, ctx, command, () => this.ladderDirectory());
-    await this.projections.settle(result.position);
+    await this.projections.settle(result.position, [escalationsProjection.name]); // the answer is read from the inbox
     return (await this.inbox.find(command.escalationId))!;
   }
 }

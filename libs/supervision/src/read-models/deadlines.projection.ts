@@ -7,6 +7,7 @@ import type { CaseKind } from '../escalation-ladder';
 import { Escalatable, deadlineKey, escalatable, nextFireAt } from '../escalation';
 
 export const DEADLINES_TABLE = 'deadlines';
+export const DEADLINES_PROJECTION = 'deadlines';
 const CASES_TABLE = 'deadline_cases';
 
 /** One deadline as the schedulers and `GET /api/deadlines` see it. */
@@ -38,7 +39,7 @@ export interface DeadlineRow {
  * only on events and rebuilds to the same rows.
  */
 export const deadlinesProjection = (kinds: CaseKindRegistry): Projection => ({
-  name: 'deadlines',
+  name: DEADLINES_PROJECTION,
   version: 1,
   async migrate(db: Kysely<any>) {
     await db.schema.createTable(CASES_TABLE).ifNotExists().addColumn('id', 'text', (c) => c.primaryKey()).addColumn('doc', 'text', (c) => c.notNull()).execute();
