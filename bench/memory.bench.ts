@@ -1,10 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { v4 as uuid } from 'uuid';
-import { NewEvent, SqliteEventStore } from '@qf/event-store';
-import { DEFAULT_SLA_POLICY, formatShanghai, signToken } from '@qf/platform';
-import { planRound } from '@qf/hotline';
+import { SqliteEventStore } from '@qf/event-store';
+import { signToken } from '@qf/platform';
 import { startServerProcess } from '../test/support/process';
+import { appendOrderLives } from './order-lives';
 
 export interface MemoryBenchResult {
   events: number;
@@ -37,21 +36,7 @@ async function fill(dataDir: string, events: number): Promise<number> {
   const orders = Math.ceil(events / 3);
   const from = Date.parse('2026-01-05T09:00:00+08:00');
   const span = Date.parse('2026-03-27T09:00:00+08:00') - from;
-  const meta = (at: Date) => ({ occurredAt: formatShanghai(at), recordedAt: formatShanghai(at), actor: { sub: 'bench', unitId: 'U-RX', roles: ['hotline_operator'] }, correlationId: 'bench', causationId: null });
-  const pending: Promise<unknown>[] = [];
-  for (let i = 0; i < orders; i++) {
-    const orderNo = `MEM-${i}`;
-    const at = new Date(from + Math.floor((i / orders) * span));
-    const unitId = UNITS[i % UNITS.length];
-    const batch: NewEvent[] = [
-      { id: uuid(), type: 'OrderDispatched', data: { orderNo, channel: 'phone', category: '城市管理', urgency: 'normal', content: '内存基准工单', caller: null, address: null, unitId, deadlines: planRound(DEFAULT_SLA_POLICY, 'normal', at) }, metadata: meta(at) },
-      { id: uuid(), type: 'OrderSigned', data: { orderNo, unitId }, metadata: meta(new Date(at.getTime() + 3_600_000)) },
-      { id: uuid(), type: 'OrderReplied', data: { orderNo, unitId, outcome: 'resolved', reply: '已处理完毕并回复群众' }, metadata: meta(new Date(at.getTime() + 7_200_000)) },
-    ];
-    pending.push(store.append(`hotline-${orderNo}`, batch, 'no_stream'));
-    if (pending.length >= 1000) await Promise.all(pending.splice(0));
-  }
-  await Promise.all(pending);
+  await appendOrderLives(store, orders, (i) => ({ orderNo: `MEM-${i}`, unitId: UNITS[i % UNITS.length], at: new Date(from + Math.floor((i / orders) * span)) }), '内存基准工单', 1000);
   const head = Number((await store.headPosition()) ?? 0n);
   await store.close();
   return head;

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { NewEvent, PostgresEventStore, SqliteEventStore } from '@qf/event-store';
+import { EventStore, NewEvent, PostgresEventStore, SqliteEventStore } from '@qf/event-store';
 
 /** One workload on one database: our port's rate, the peer's, and ours/peer (> 1: ours is faster). */
 export interface PeerRow {
@@ -19,6 +19,18 @@ export interface PeerRow {
 export interface PeersBenchResult {
   rows: PeerRow[];
   notes: string;
+}
+
+/** Reads our store's whole log in pages of 1,000, as a projection rebuild does; answers how many events it read. */
+async function readWholeLog(store: EventStore): Promise<number> {
+  let after: bigint | null = null;
+  let n = 0;
+  for (;;) {
+    const page = await store.readAll({ after, limit: 1000 });
+    if (page.length === 0) return n;
+    n += page.length;
+    after = page[page.length - 1].position;
+  }
 }
 
 /**
@@ -101,16 +113,7 @@ async function sqliteRows(dir: string, events: number): Promise<PeerRow[]> {
   try {
     const oursSide: Side = {
       appendBatch: (stream, i) => store.append(stream, Array.from({ length: 100 }, (_, k) => ours(i * 100 + k)), 'no_stream'),
-      readAll: async () => {
-        let after: bigint | null = null;
-        let n = 0;
-        for (;;) {
-          const page = await store.readAll({ after, limit: 1000 });
-          if (page.length === 0) return n;
-          n += page.length;
-          after = page[page.length - 1].position;
-        }
-      },
+      readAll: () => readWholeLog(store),
     };
     const peerSide: Side = {
       appendBatch: async (stream, i) => {
@@ -158,16 +161,7 @@ async function postgresRows(url: string, events: number, callers: number): Promi
       appendSingles: async (stream, count) => {
         for (let r = 0; r < count; r++) await store.append(stream, [ours(r)], r === 0 ? 'no_stream' : r - 1);
       },
-      readAll: async () => {
-        let after: bigint | null = null;
-        let n = 0;
-        for (;;) {
-          const page = await store.readAll({ after, limit: 1000 });
-          if (page.length === 0) return n;
-          n += page.length;
-          after = page[page.length - 1].position;
-        }
-      },
+      readAll: () => readWholeLog(store),
     };
     const peerSide: Side = {
       appendBatch: (stream, i) => peer.appendToStream(stream, Array.from({ length: 100 }, (_, k) => theirs(i * 100 + k)), { expectedStreamVersion: STREAM_DOES_NOT_EXIST }),
