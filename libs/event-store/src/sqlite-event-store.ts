@@ -121,27 +121,22 @@ export class SqliteEventStore implements EventStore {
     const batch = this.queue.splice(0);
     if (batch.length === 0) return;
     const outcomes: Array<{ ok: true; result: AppendResult } | { ok: false; error: unknown }> = [];
-    if (batch.length === 1) {
-      // Alone in its transaction, an append needs no savepoint (SQLite copies every page an insert touches inside one
-      // to its sub-journal: with random event ids that is a page per event). A failure rolls the transaction back.
-      try {
-        outcomes.push({ ok: true, result: this.appendOne(batch[0], this.insertInTransaction) });
-      } catch (error) {
-        outcomes.push({ ok: false, error });
-      }
-    } else {
-      const writeAll = this.db.transaction(() => {
-        for (const append of batch) {
-          try {
-            // A nested transaction is a savepoint: a failed append rolls back alone.
-            outcomes.push({ ok: true, result: this.appendOne(append, this.insertInTransaction) });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-          }
+    const writeEach = () => {
+      for (const append of batch) {
+        try {
+          // Inside the flush's transaction, appendOne's transaction is a savepoint: a failed append rolls back alone.
+          outcomes.push({ ok: true, result: this.appendOne(append, this.insertInTransaction) });
+        } catch (error) {
+          outcomes.push({ ok: false, error });
         }
-      });
+      }
+    };
+    // Alone, an append is its own transaction and needs no savepoint (SQLite copies every page an insert touches
+    // inside one to its sub-journal: with random event ids that is a page per event); a failure rolls it back.
+    if (batch.length === 1) writeEach();
+    else {
       try {
-        writeAll();
+        this.db.transaction(writeEach)();
       } catch (error) {
         for (const a of batch) a.reject(error);
         return;
