@@ -132,8 +132,7 @@ export class ProjectionRunner {
     } catch {
       for (const p of behind) {
         try {
-          const reached = await this.db.transaction().execute((trx) => this.applyIn(trx, p, events));
-          this.positions.set(p.name, reached);
+          await this.applyBatch(p, events);
         } catch (error) {
           this.logger?.error(`projection ${p.name} failed: ${error instanceof Error ? error.message : String(error)}; retrying on its own`);
           this.shared.delete(p);
