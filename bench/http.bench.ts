@@ -20,8 +20,6 @@ export interface HttpBenchResult {
   bare: HttpLoad;
   create: HttpLoad;
   sign: HttpLoad;
-  /** Resident memory of the server process after the load (MB). */
-  serverRssMb: number;
 }
 
 const SECRET = 'bench-secret-0123456789abcdef';
@@ -65,16 +63,6 @@ function load(pid: number, opts: autocannon.Options, expected: number): Promise<
       if (status !== expected) failures++;
     });
   });
-}
-
-function rssOf(pid: number): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    return kb / 1024;
-  } catch {
-    return 0;
-  }
 }
 
 /**
@@ -136,7 +124,7 @@ export async function benchHttp(opts: { dataDir: string; connections?: number; s
       },
       200,
     );
-    return { connections, seconds, bare, create, sign, serverRssMb: rssOf(server.child.pid!) };
+    return { connections, seconds, bare, create, sign };
   } finally {
     server.child.kill('SIGTERM');
     await new Promise((resolve) => server.child.once('exit', resolve));
