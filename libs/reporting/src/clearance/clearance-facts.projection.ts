@@ -4,7 +4,6 @@ import { chunks, upsertRows, type Projection } from '@qf/projections';
 import { shanghaiDate, toRecorded } from '@qf/kernel';
 import { CLEARANCE_KINDS } from '../campaign';
 import type { CaseKindDefinition, CaseKindRegistry } from '@qf/contracts';
-import { withoutParallelWorkers } from '../report-tables.projection';
 
 export const CLEARANCE_CASES_TABLE = 'report_clearance_cases';
 export const CLEARANCE_UNITS_TABLE = 'report_clearance_units';
@@ -273,7 +272,6 @@ export const clearanceFactsProjection = (kinds: CaseKindRegistry): Projection =>
       .columns(['kind', 'to_at', 'from_at', 'received_at', 'cleared_at', 'unit_changed', 'unit_id', 'case_key'])
       .execute();
     await db.schema.createIndex(`${CLEARANCE_OVERDUE_TABLE}_case_idx`).ifNotExists().on(CLEARANCE_OVERDUE_TABLE).columns(['case_key']).execute();
-    await withoutParallelWorkers(db, [CLEARANCE_CASES_TABLE, CLEARANCE_UNITS_TABLE, CLEARANCE_OVERDUE_TABLE, CLEARANCE_LATENT_TABLE, CLEARANCE_CELLS_TABLE]);
   },
   async reset(db: Kysely<any>) {
     for (const t of [DOCS_TABLE, CLEARANCE_CASES_TABLE, CLEARANCE_UNITS_TABLE, CLEARANCE_OVERDUE_TABLE, CLEARANCE_LATENT_TABLE, CLEARANCE_CELLS_TABLE]) await db.deleteFrom(t).execute();

@@ -3,7 +3,6 @@ import type { StoredEvent } from '@qf/event-store';
 import { chunks, upsertRows, type Projection } from '@qf/projections';
 import { shanghaiMonth, toRecorded } from '@qf/kernel';
 import type { CaseKindDefinition, CaseKindRegistry, HotlineCaseFacts } from '@qf/contracts';
-import { withoutParallelWorkers } from '../report-tables.projection';
 
 export const HOTLINE_FACTS_TABLE = 'report_hotline_facts';
 export const HOTLINE_MONTHLY_TABLE = 'report_hotline_monthly';
@@ -205,7 +204,6 @@ export const hotlineFactsProjection = (kinds: CaseKindRegistry): Projection => (
     await sql`create index if not exists ${sql.raw(`${HOTLINE_FACTS_TABLE}_unmet_dispatch3_idx`)} on ${sql.table(HOTLINE_FACTS_TABLE)} (month, kind, unit_id, due_at, met_at) where kind = 'dispatch' and met_at is null`.execute(db);
     await sql`create index if not exists ${sql.raw(`${HOTLINE_FACTS_TABLE}_missed2_idx`)} on ${sql.table(HOTLINE_FACTS_TABLE)} (month, kind, unit_id, order_no, due_at, met_at, flag) where kind = 'deadline' and flag = 0 and (met_at is null or met_at > due_at)`.execute(db);
     await db.schema.createIndex(`${HOTLINE_FACTS_TABLE}_month_idx`).ifNotExists().on(HOTLINE_FACTS_TABLE).columns(['month', 'kind', 'unit_id']).execute();
-    await withoutParallelWorkers(db, [HOTLINE_FACTS_TABLE, HOTLINE_MONTHLY_TABLE]);
   },
   async reset(db: Kysely<any>) {
     await db.deleteFrom(ORDERS_TABLE).execute();
