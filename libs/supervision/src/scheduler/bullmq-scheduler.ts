@@ -5,7 +5,7 @@ import { ladderTimes } from '../escalation-ladder';
 import { escalationIdOf } from '../escalation';
 import type { DeadlineRow } from '../read-models/deadlines.projection';
 import { SweepLoop, openBullmqConnection } from '@qf/platform';
-import { DueCursor, EscalationScheduler, SchedulerDeps, cursorAfter, inPool } from './scheduler.port';
+import { EscalationScheduler, SchedulerDeps, duePages, inPool } from './scheduler.port';
 
 export const ESCALATION_QUEUE = 'escalations';
 const ATTEMPTS = 5;
@@ -169,8 +169,7 @@ export class BullmqScheduler implements EscalationScheduler {
     const fresh: Rung[] = [];
     const late = new Map<string, EscalationJob>();
     const live = new Set<string>();
-    for (let after: DueCursor | undefined; ; ) {
-      const rows = await this.deps.findDue(until, PAGE, after);
+    for await (const rows of duePages(this.deps.findDue, until, PAGE)) {
       for (const row of rows) {
         const hint = `${row.id}@${row.nextFireAt}`;
         live.add(hint);
@@ -182,8 +181,6 @@ export class BullmqScheduler implements EscalationScheduler {
         const rung = rungOf(row);
         if (rung) fresh.push({ hint, ...rung });
       }
-      if (rows.length < PAGE) break;
-      after = cursorAfter(rows[rows.length - 1]);
     }
     const jobs = this.jobsOf(fresh, now);
     for (let i = 0; i < jobs.length; i += 1000) await queue.addBulk(jobs.slice(i, i + 1000));

@@ -1,5 +1,5 @@
 import { SweepLoop } from '@qf/platform';
-import { DueCursor, EscalationScheduler, SchedulerDeps, cursorAfter, inPool } from './scheduler.port';
+import { EscalationScheduler, SchedulerDeps, duePages, inPool } from './scheduler.port';
 
 export interface EmbeddedSchedulerOptions {
   /** How often it looks without being poked (the system clock moves on its own), ms. */
@@ -71,10 +71,7 @@ export class EmbeddedScheduler implements EscalationScheduler {
       await this.deps.settle();
       const now = this.deps.clock.now();
       let fresh = 0;
-      for (let after: DueCursor | undefined; ; ) {
-        const rows = await this.deps.findDue(now, page, after);
-        if (rows.length === 0) break;
-        after = cursorAfter(rows[rows.length - 1]);
+      for await (const rows of duePages(this.deps.findDue, now, page)) {
         const wall = Date.now();
         const due = rows.filter((r) => !handled.has(r.id) && (this.retryAt.get(r.id) ?? 0) <= wall);
         fresh += due.length;
@@ -89,7 +86,6 @@ export class EmbeddedScheduler implements EscalationScheduler {
             this.deps.log.error(`escalating ${row.id} failed (will retry): ${String(error)}`);
           }
         });
-        if (rows.length < page) break;
       }
       if (fresh === 0) return;
     }

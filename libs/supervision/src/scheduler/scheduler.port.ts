@@ -25,8 +25,6 @@ export interface DueCursor {
   id: string;
 }
 
-/** The cursor after the last row of a page. */
-export const cursorAfter = (row: DeadlineRow): DueCursor => ({ nextFireAt: row.nextFireAt!, id: row.id });
 
 /** What a scheduler needs from the application. */
 export interface SchedulerDeps {
@@ -39,6 +37,21 @@ export interface SchedulerDeps {
   settle(): Promise<void>;
   log: { info(message: string): void; error(message: string): void };
   onFailure?(scheduler: 'embedded' | 'bullmq', final: boolean): void;
+}
+
+/**
+ * Every open deadline with a rung due by `until`, earliest first, a page of up to `size` rows at a time: each page
+ * starts after the last row of the one before (next rung, then key), so rows changed while the pages are walked are
+ * neither skipped nor listed twice. Both schedulers walk the due rows this way.
+ */
+export async function* duePages(findDue: SchedulerDeps['findDue'], until: Date, size: number): AsyncGenerator<DeadlineRow[]> {
+  for (let after: DueCursor | undefined; ; ) {
+    const rows = await findDue(until, size, after);
+    if (rows.length > 0) yield rows;
+    if (rows.length < size) return;
+    const last = rows[rows.length - 1];
+    after = { nextFireAt: last.nextFireAt!, id: last.id };
+  }
 }
 
 /** Runs `work` over `items` with at most `concurrency` at a time. */
