@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { signToken } from '@qf/platform';
-import { ServerProcess, startServerProcess } from '../test/support/process';
+import { ServerProcess, projectionsCaughtUp, startServerProcess, stopServerProcess } from '../test/support/process';
 
 export interface HttpLoad {
   requests: number;
@@ -30,15 +30,6 @@ function cpuMsOf(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
 }
 
-/** Resolves once every projection of the server has caught up with its store. */
-async function drained(url: string): Promise<void> {
-  for (;;) {
-    const ready = (await (await fetch(`${url}/health/ready`)).json()) as { projections?: Array<{ lag: number | null }> };
-    if ((ready.projections ?? []).every((p) => p.lag === 0)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 function load(pid: number, opts: autocannon.Options, expected: number): Promise<HttpLoad> {
   return new Promise((resolve, reject) => {
     let failures = 0;
@@ -46,7 +37,7 @@ function load(pid: number, opts: autocannon.Options, expected: number): Promise<
     const instance = autocannon(opts, (error, result) => {
       if (error) return reject(error);
       // The projections may still be working off the load: their CPU belongs to these requests too.
-      drained(opts.url as string).then(
+      projectionsCaughtUp(opts.url as string).then(
         () =>
           resolve({
             requests: result.requests.total,
@@ -126,7 +117,6 @@ export async function benchHttp(opts: { dataDir: string; connections?: number; s
     );
     return { connections, seconds, bare, create, sign };
   } finally {
-    server.child.kill('SIGTERM');
-    await new Promise((resolve) => server.child.once('exit', resolve));
+    await stopServerProcess(server);
   }
 }

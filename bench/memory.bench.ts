@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@qf/event-store';
 import { signToken } from '@qf/platform';
-import { startServerProcess } from '../test/support/process';
+import { projectionsCaughtUp, startServerProcess, stopServerProcess } from '../test/support/process';
 import { appendOrderLives } from './order-lives';
 
 export interface MemoryBenchResult {
@@ -49,11 +49,6 @@ async function startOn(dataDir: string) {
   );
 }
 
-async function stop(server: Awaited<ReturnType<typeof startOn>>) {
-  server.child.kill('SIGTERM');
-  await new Promise((resolve) => server.child.once('exit', resolve));
-}
-
 /**
  * Resident memory of `npm start`'s server with a million events: the store is filled with work-order lives; the
  * server starts on it as its own process with no read models and brings every projection up to the head (the heaviest
@@ -64,7 +59,7 @@ async function stop(server: Awaited<ReturnType<typeof startOn>>) {
 export async function benchMemory(opts: { dataDir: string; events?: number }): Promise<MemoryBenchResult> {
   const empty = await startOn(join(opts.dataDir, 'empty'));
   const emptyRssMb = memoryOf(empty.child.pid!).rss;
-  await stop(empty);
+  await stopServerProcess(empty);
 
   const dataDir = join(opts.dataDir, 'full');
   const events = await fill(dataDir, opts.events ?? 1_000_000);
@@ -74,17 +69,11 @@ export async function benchMemory(opts: { dataDir: string; events?: number }): P
   let catchUpSeconds: number;
   let catchUpPeak: number;
   try {
-    for (;;) {
-      const ready = await fetch(`${server.baseUrl}/health/ready`).then((r) => r.json() as Promise<any>);
-      const lags = (ready.projections ?? []) as Array<{ lag: number | null }>;
-      if (lags.length > 0 && lags.every((p) => p.lag === 0)) break;
-      if (Date.now() - t0 > 60 * 60_000) throw new Error('projections did not catch up within an hour');
-      await new Promise((r) => setTimeout(r, 1000));
-    }
+    await projectionsCaughtUp(server.baseUrl, { pollMs: 1000 });
     catchUpSeconds = (Date.now() - t0) / 1000;
     catchUpPeak = memoryOf(server.child.pid!).peak;
   } finally {
-    await stop(server);
+    await stopServerProcess(server);
   }
   // Second start, as after any restart: read models in place; a supervisor's reads.
   server = await startOn(dataDir);
@@ -103,6 +92,6 @@ export async function benchMemory(opts: { dataDir: string; events?: number }): P
     const { rss, peak } = memoryOf(server.child.pid!);
     return { events, catchUpSeconds, catchUpPerSec: events / catchUpSeconds, catchUpPeakRssMb: catchUpPeak, peakRssMb: peak, rssMb: rss, emptyRssMb };
   } finally {
-    await stop(server);
+    await stopServerProcess(server);
   }
 }

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { Role, loadConfig, openEventStore, signToken } from '@qf/platform';
 import { openMaintenance } from '../apps/cli/src/maintenance';
-import { ServerProcess, kill9, startServerProcess } from '../test/support/process';
+import { ServerProcess, kill9, startServerProcess, stopServerProcess } from '../test/support/process';
 import { readModelTables } from '../test/support/read-model-tables';
 
 const SECRET = 'crash-trial-secret-0123456789abcdef';
@@ -163,11 +163,7 @@ async function trial(run: number, store: string, clients: number): Promise<Trial
       else if ((res.body.version as number) < a.version) problems.push(`acknowledged ${a.kind} ${a.id} v${a.version} but the store has v${res.body.version}`);
     }
   } finally {
-    await new Promise<void>((done) => {
-      server!.child.removeAllListeners('exit');
-      server!.child.once('exit', () => done());
-      server!.child.kill('SIGTERM');
-    });
+    await stopServerProcess(server!);
     server = undefined;
   }
 

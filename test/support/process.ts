@@ -39,6 +39,27 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 60_0
   });
 }
 
+/** Stops the server the way an operator does (SIGTERM: its graceful shutdown) and resolves once it has exited. */
+export function stopServerProcess(server: ServerProcess): Promise<void> {
+  return new Promise((resolve) => {
+    server.child.removeAllListeners('exit');
+    server.child.once('exit', () => resolve());
+    server.child.kill('SIGTERM');
+  });
+}
+
+/** Resolves once the server's readiness lists its projections, every one at lag 0; polls every `pollMs`. */
+export async function projectionsCaughtUp(baseUrl: string, { pollMs = 100, timeoutMs = 60 * 60_000 } = {}): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const ready = (await (await fetch(`${baseUrl}/health/ready`)).json()) as { projections?: Array<{ lag: number | null }> };
+    const lags = ready.projections ?? [];
+    if (lags.length > 0 && lags.every((p) => p.lag === 0)) return;
+    if (Date.now() > until) throw new Error(`projections did not catch up within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}
+
 export function kill9(server: ServerProcess): Promise<void> {
   return new Promise((resolve) => {
     server.child.removeAllListeners('exit');
