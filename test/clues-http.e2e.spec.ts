@@ -182,6 +182,12 @@ describe('problem clues over HTTP', () => {
     expect((await get(`${q}&unitId=U-JD-01`, inspector).expect(200)).body.total).toBe(0);
     expect((await get(`${q}&unitId=U-QU`, manager).expect(200)).body.total).toBe(2);
     expect((await get('/api/reports/four-forms?from=2026-04-01T00:00:00%2B08:00&to=2026-04-30T00:00:00%2B08:00', inspector).expect(200)).body.total).toBe(0);
+    // A bare date is the whole Shanghai day (SPEC §4), a month the whole month: both sanctions fall at 08:30 on the 16th.
+    const day = (await get('/api/reports/four-forms?from=2026-03-16&to=2026-03-16', inspector).expect(200)).body;
+    expect(day).toMatchObject({ from: '2026-03-16T00:00:00.000+08:00', to: '2026-03-16T23:59:59.999+08:00', total: 2 });
+    expect((await get('/api/reports/four-forms?from=2026-03&to=2026-03', inspector).expect(200)).body.total).toBe(2);
+    expect((await get('/api/reports/four-forms?from=2026-03-17&to=2026-03-31', inspector).expect(200)).body.total).toBe(0);
+    await get('/api/reports/four-forms?from=2026-03-17&to=2026-03-16', inspector).expect(400);
     const leader = await get(q, t.token(['leader'], 'U-QU')).expect(200);
     expect(JSON.stringify(leader.body)).not.toMatch(/赵某某|礼品|allegations|reporter/);
     for (const role of ['hotline_operator', 'petition_officer', 'unit_handler', 'unit_head', 'supervisor', 'admin'] as const) {

@@ -175,6 +175,10 @@ describe.each(readModelTargets('hotline'))('12345 work orders over HTTP, read mo
     await get(`/api/hotline/orders/RX-IMPORT?asOf=${asOf}&knownAt=2025-10-18T00:00:00%2B08:00`, operator).expect(404);
     expect((await get(`/api/cases/hotline/RX-IMPORT?asOf=${asOf}&knownAt=2025-10-20T09:00:00%2B08:00`, operator).expect(200)).body.version).toBe(0);
     await post('/api/hotline/orders', operator, { ...order, orderNo: 'RX-FUTURE', dispatchedAt: '2025-10-21T09:00:00+08:00' }).expect(422);
+    // A bare date in a list's received range is the whole Shanghai day (SPEC §4): 09:00 on the 16th is inside it.
+    const ids = async (range: string) => (await get(`/api/hotline/orders?${range}`, operator).expect(200)).body.items.map((o: { id: string }) => o.id);
+    expect(await ids('from=2025-10-16&to=2025-10-16')).toContain('RX-IMPORT');
+    expect(await ids('from=2025-10-17&to=2025-10-31')).not.toContain('RX-IMPORT');
   });
 
   it('the manual clock refuses to move backwards', async () => {

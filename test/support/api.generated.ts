@@ -3152,9 +3152,9 @@ export interface operations {
                 unitId?: string;
                 /** @description 超期 — only cases with a deadline passed and not met (true), or none (false) */
                 overdue?: boolean;
-                /** @description 收到时间起 (received) */
+                /** @description 收到时间起 (received at or after); a bare date (2026-03-16) is that Asia/Shanghai day, a month (2026-03) that month */
                 from?: string;
-                /** @description 收到时间止 */
+                /** @description 收到时间止 (received at or before); a bare date is through the end of that Asia/Shanghai day */
                 to?: string;
                 /** @description 状态 */
                 status?: "dispatched" | "signed" | "returned" | "replied" | "reopened" | "closed";
@@ -3632,9 +3632,9 @@ export interface operations {
                 unitId?: string;
                 /** @description 超期 — only cases with a deadline passed and not met (true), or none (false) */
                 overdue?: boolean;
-                /** @description 收到时间起 (received) */
+                /** @description 收到时间起 (received at or after); a bare date (2026-03-16) is that Asia/Shanghai day, a month (2026-03) that month */
                 from?: string;
-                /** @description 收到时间止 */
+                /** @description 收到时间止 (received at or before); a bare date is through the end of that Asia/Shanghai day */
                 to?: string;
                 /** @description 状态 */
                 status?: "registered" | "assigned" | "accepted" | "not_accepted" | "replied" | "under_review" | "reviewed" | "under_recheck" | "closed";
@@ -4189,9 +4189,9 @@ export interface operations {
                 unitId?: string;
                 /** @description 超期 — only cases with a deadline passed and not met (true), or none (false) */
                 overdue?: boolean;
-                /** @description 收到时间起 (received) */
+                /** @description 收到时间起 (received at or after); a bare date (2026-03-16) is that Asia/Shanghai day, a month (2026-03) that month */
                 from?: string;
-                /** @description 收到时间止 */
+                /** @description 收到时间止 (received at or before); a bare date is through the end of that Asia/Shanghai day */
                 to?: string;
                 /** @description 状态 */
                 status?: "registered" | "inquiry" | "verifying" | "held" | "case_filed" | "concluded";
@@ -4700,9 +4700,9 @@ export interface operations {
     ReportsController_fourFormsReport: {
         parameters: {
             query?: {
-                /** @description 起 (decidedAt ≥); default: 1 January of the current year, Asia/Shanghai */
+                /** @description 起 (decidedAt ≥); a bare date is from the start of that Asia/Shanghai day; default: 1 January of the current year */
                 from?: string;
-                /** @description 止 (decidedAt ≤); default: now */
+                /** @description 止 (decidedAt ≤); a bare date is through the end of that Asia/Shanghai day; default: now */
                 to?: string;
                 /** @description 单位 — the subjects' units in this subtree */
                 unitId?: string;

@@ -26,6 +26,7 @@ import {
   listCaseRows,
   load,
   noteAuditedDisclosure,
+  queryRange,
   shanghaiDate,
 } from '@qf/platform';
 import { DirectoryService } from '@qf/directory';
@@ -218,8 +219,9 @@ export class CluesService implements OnModuleInit {
     let q = this.readModels.db.selectFrom(AUDIT_TABLE).select('doc');
     if (query.clueId) q = q.where('clue_id', '=', query.clueId);
     if (query.reader) q = q.where('reader', '=', query.reader);
-    if (query.from) q = q.where('at', '>=', new Date(query.from).toISOString());
-    if (query.to) q = q.where('at', '<=', new Date(query.to).toISOString());
+    const { from, to } = queryRange(query);
+    if (from) q = q.where('at', '>=', from.toISOString());
+    if (to) q = q.where('at', '<=', to.toISOString());
     const rows = await q.orderBy('at').limit(1000).execute();
     return { items: rows.map((r) => JSON.parse(r.doc as string) as AuditRow) };
   }

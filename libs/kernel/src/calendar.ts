@@ -61,6 +61,20 @@ export function endOfShanghaiDay(localDate: string): Date {
   return DateTime.fromISO(localDate, { zone: ZONE }).endOf('day').toJSDate();
 }
 
+/**
+ * One end of a `from`/`to` range a caller sends (SPEC §4: every day and month is an Asia/Shanghai one). A date without
+ * a time names a whole Shanghai period — `2026-03-31` the day, `2026-03` the month, `2026` the year, `2026-W14` the
+ * week — and stands for its first instant as a `from` and its last as a `to`; a time without an offset is Shanghai
+ * time; a time with an offset (or Z) is that instant. Answers null for text that is no ISO 8601 date or time.
+ */
+export function rangeBound(text: string, end: 'from' | 'to'): Date | null {
+  const at = DateTime.fromISO(text, { zone: ZONE });
+  if (!at.isValid) return null;
+  if (text.includes('T')) return at.toJSDate();
+  const unit = /^\d{4}$/.test(text) ? 'year' : /^\d{4}-?\d{2}$/.test(text) ? 'month' : /W\d{2}$/.test(text) ? 'week' : 'day';
+  return (end === 'from' ? at.startOf(unit) : at.endOf(unit)).toJSDate();
+}
+
 /** ISO 8601 in Asia/Shanghai with milliseconds: 2025-10-09T23:59:59.999+08:00. */
 export function formatShanghai(instant: Date): string {
   const t = instant.getTime();

@@ -24,6 +24,7 @@ export * from './pii/pii-vault';
 export * from './pii/disclosures';
 export * from './commands/sequence';
 export * from './http/case-list.query';
+export * from './http/query-range';
 export * from './module/command-runner';
 export * from './module/bootstrap';
 export * from './module/readiness';

@@ -2,19 +2,19 @@ import { Controller, Get, Inject, Injectable, OnModuleInit, Query } from '@nestj
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
 import type { ReadModelDb } from '@qf/projections';
-import { ApiAnswer, CLOCK, Clock, DomainError, ProjectionsService, READ_MODEL_DB, ReadsFrom, Roles, ZONE, formatShanghai } from '@qf/platform';
+import { ApiAnswer, CLOCK, Clock, DomainError, ProjectionsService, READ_MODEL_DB, ReadsFrom, Roles, ZONE, formatShanghai, queryRange } from '@qf/platform';
 import { DirectoryService } from '@qf/directory';
 import { DateTime } from 'luxon';
 import { SANCTIONS_TABLE, SanctionRow, sanctionsProjection } from './four-forms/sanctions.projection';
 import { fourFormsReport } from './four-forms/four-forms-report.query';
 
 export class FourFormsQuery {
-  @ApiPropertyOptional({ description: '起 (decidedAt ≥); default: 1 January of the current year, Asia/Shanghai' })
+  @ApiPropertyOptional({ description: '起 (decidedAt ≥); a bare date is from the start of that Asia/Shanghai day; default: 1 January of the current year' })
   @IsOptional()
   @IsISO8601({ strict: true })
   from?: string;
 
-  @ApiPropertyOptional({ description: '止 (decidedAt ≤); default: now' })
+  @ApiPropertyOptional({ description: '止 (decidedAt ≤); a bare date is through the end of that Asia/Shanghai day; default: now' })
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
@@ -40,8 +40,9 @@ export class FourFormsService implements OnModuleInit {
 
   async report(query: FourFormsQuery) {
     const now = this.clock.now();
-    const from = query.from ? new Date(query.from) : DateTime.fromJSDate(now, { zone: ZONE }).startOf('year').toJSDate();
-    const to = query.to ? new Date(query.to) : now;
+    const range = queryRange(query);
+    const from = range.from ?? DateTime.fromJSDate(now, { zone: ZONE }).startOf('year').toJSDate();
+    const to = range.to ?? now;
     if (from.getTime() > to.getTime()) throw new DomainError('VALIDATION_FAILED', 'from is after to', [{ field: 'from', message: 'must not be after to' }]);
     const dir = this.directory.current();
     if (query.unitId && !dir.get(query.unitId)) throw new DomainError('NOT_FOUND', `unit ${query.unitId} not found`);

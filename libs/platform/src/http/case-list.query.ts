@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 import type { Kysely } from 'kysely';
+import { queryRange } from './query-range';
 
 /** Paging of every list (SPEC §3): `page` from 1, `pageSize` ≤ 200, default 50. */
 export class PageQuery {
@@ -35,12 +36,12 @@ export class CaseListQuery extends PageQuery {
   @IsBoolean()
   overdue?: boolean;
 
-  @ApiPropertyOptional({ description: '收到时间起 (received)' })
+  @ApiPropertyOptional({ description: '收到时间起 (received at or after); a bare date (2026-03-16) is that Asia/Shanghai day, a month (2026-03) that month' })
   @IsOptional()
   @IsISO8601({ strict: true })
   from?: string;
 
-  @ApiPropertyOptional({ description: '收到时间止' })
+  @ApiPropertyOptional({ description: '收到时间止 (received at or before); a bare date is through the end of that Asia/Shanghai day' })
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
@@ -77,8 +78,9 @@ export async function listCaseRows<TDoc>(
     const iso = now.toISOString();
     q = query.overdue ? q.where('next_due_at', '<', iso) : q.where((eb) => eb.or([eb('next_due_at', 'is', null), eb('next_due_at', '>=', iso)]));
   }
-  if (query.from) q = q.where('received_at', '>=', new Date(query.from).toISOString());
-  if (query.to) q = q.where('received_at', '<=', new Date(query.to).toISOString());
+  const { from, to } = queryRange(query);
+  if (from) q = q.where('received_at', '>=', from.toISOString());
+  if (to) q = q.where('received_at', '<=', to.toISOString());
   const totalRow = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
   const rows = await q.select(['doc']).orderBy('received_at', 'desc').orderBy('id').limit(pageSize).offset((page - 1) * pageSize).execute();
   return { docs: rows.map((r) => JSON.parse(r.doc as string) as TDoc), total: Number(totalRow?.n ?? 0), page, pageSize };
