@@ -167,6 +167,41 @@ describe.each(readModelTargets('integration'))('integration (outbox and inbound 
     expect(dlq[2].value).toBe('not a message');
   });
 
+  it('dead-letters a message with its own headers, personal data removed, beside the code and the reason', async () => {
+    const before = (await outbox('hotline.orders.v1.dlq')).length;
+    const rejected = (orderNo: string, headers?: Record<string, string>) => ({
+      key: orderNo,
+      value: { type: 'order.dispatched', orderNo, occurredAt: '2026-03-16T08:00:00+08:00', payload: { channel: 'phone', category: 'c', urgency: 'normal', content: 'x', unitId: 'U-NOPE' } },
+      ...(headers ? { headers } : {}),
+    });
+    const taken = (await outbox('qingfeng.events.v1'))[0].headers['x-message-id'];
+    for (const message of [
+      rejected('IN-4', { 'x-message-id': 'm-4', 'x-trace': 'trace-4 回拨13800001111' }),
+      // An id redaction cuts into, and none at all: the DLQ message then carries its outbox id.
+      rejected('IN-5', { 'x-message-id': '13800001111' }),
+      rejected('IN-6'),
+      // An id that is already another message's in the outbox does not cost the rejection its place.
+      rejected('IN-7', { 'x-message-id': taken }),
+    ]) {
+      expect((await push(message).expect(200)).body).toMatchObject({ outcome: 'dead-lettered', code: 'RULE_VIOLATION' });
+    }
+    expect((await push(rejected('IN-4', { 'x-message-id': 'm-4' })).expect(200)).body).toEqual({ outcome: 'duplicate' });
+
+    const dlq = (await outbox('hotline.orders.v1.dlq')).slice(before);
+    expect(dlq.map((m) => m.key)).toEqual(['IN-4', 'IN-5', 'IN-6', 'IN-7']);
+    expect(dlq[0].headers).toEqual({
+      'x-message-id': 'm-4',
+      'x-trace': 'trace-4 回拨[removed]',
+      'x-error-code': 'RULE_VIOLATION',
+      'x-error-message': expect.stringContaining('U-NOPE'),
+      'x-event-id': expect.any(String),
+    });
+    for (const m of dlq.slice(1, 3)) expect(m.headers['x-message-id']).toBe(`${m.headers['x-event-id']}/hotline.orders.v1.dlq`);
+    expect(dlq[3].headers['x-message-id']).toBe(taken);
+    expect(new Set(dlq.map((m) => m.headers['x-event-id'])).size).toBe(4);
+    expect(JSON.stringify(dlq)).not.toContain('13800001111');
+  });
+
   it('lets only the hotline centre and admins push and pull; a non-envelope is a 400 that changes nothing', async () => {
     for (const token of [t.token(['unit_handler'], 'U-JD-01'), t.token(['unit_head'], 'U-JD-01'), t.token(['supervisor'], 'U-QU'), t.token(['leader'], 'U-QU')]) {
       await push({ key: 'R-1', value: {} }, token).expect(403);

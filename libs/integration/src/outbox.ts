@@ -14,7 +14,7 @@ import {
   type EscalationMessage,
   type HotlineReplyMessage,
 } from '@qf/contracts';
-import { withoutSealedData } from './personal-data';
+import { REMOVED, withoutSealedData } from './personal-data';
 
 export const OUTBOX_TABLE = 'integration_outbox';
 
@@ -54,17 +54,23 @@ function domainEventMessage(e: StoredEvent): DomainEventMessage {
   };
 }
 
+/** A message as the outbox keeps it: `id` (`<event id>/<topic>`) is its row's identity, whatever its headers say. */
+export interface OutboxMessage extends OutboundMessage {
+  id: string;
+}
+
 /** The §9 messages one event becomes, in publishing order. */
-export function messagesOf(e: StoredEvent): OutboundMessage[] {
-  const out: OutboundMessage[] = [];
-  const headers = (topic: Topic, extra: Record<string, string> = {}) => ({ [HEADERS.messageId]: `${e.id}/${topic}`, [HEADERS.eventId]: e.id, [HEADERS.eventType]: e.type, ...extra });
+export function messagesOf(e: StoredEvent): OutboxMessage[] {
+  const out: OutboxMessage[] = [];
+  const id = (topic: string) => `${e.id}/${topic}`;
+  const headers = (topic: Topic, extra: Record<string, string> = {}) => ({ [HEADERS.messageId]: id(topic), [HEADERS.eventId]: e.id, [HEADERS.eventType]: e.type, ...extra });
   if (!UNPUBLISHED_STREAMS.test(e.streamId)) {
-    out.push({ topic: TOPICS.events, key: e.streamId, value: domainEventMessage(e), headers: headers(TOPICS.events) });
+    out.push({ id: id(TOPICS.events), topic: TOPICS.events, key: e.streamId, value: domainEventMessage(e), headers: headers(TOPICS.events) });
   }
   if (e.type === 'OrderReplied') {
     const d = (e as unknown as OrderReplied).data;
     const value: HotlineReplyMessage = { orderNo: d.orderNo, unitId: d.unitId, outcome: d.outcome, reply: d.reply, repliedAt: e.metadata.occurredAt };
-    out.push({ topic: TOPICS.hotlineReplies, key: d.orderNo, value, headers: headers(TOPICS.hotlineReplies) });
+    out.push({ id: id(TOPICS.hotlineReplies), topic: TOPICS.hotlineReplies, key: d.orderNo, value, headers: headers(TOPICS.hotlineReplies) });
   }
   if (e.type === 'DeadlineEscalated') {
     const d = (e as unknown as DeadlineEscalated).data;
@@ -79,15 +85,21 @@ export function messagesOf(e: StoredEvent): OutboundMessage[] {
       dueAt: d.dueAt,
       escalatedAt: e.metadata.occurredAt,
     };
-    out.push({ topic: TOPICS.escalations, key: d.caseId, value, headers: headers(TOPICS.escalations) });
+    out.push({ id: id(TOPICS.escalations), topic: TOPICS.escalations, key: d.caseId, value, headers: headers(TOPICS.escalations) });
   }
   if (e.type === 'InboundMessageDeadLettered' && e.streamId.startsWith(INBOUND_STREAM_PREFIX)) {
     const d = (e as unknown as InboundMessageDeadLettered).data;
+    // The rejected message's own headers go back with it: its x-message-id is how the centre matches the rejection,
+    // and it is unique on the DLQ, as a message id is dead-lettered once. An id that redaction cut into is neither
+    // (two ids may read alike after it), so then — as without an id — the DLQ message carries its outbox id.
+    const { [HEADERS.messageId]: original, ...own } = d.headers;
+    const messageId = original && !original.includes(REMOVED) ? original : id(d.dlqTopic);
     out.push({
+      id: id(d.dlqTopic),
       topic: d.dlqTopic as Topic,
       key: d.key,
       value: d.value,
-      headers: { ...d.headers, [HEADERS.errorCode]: d.code, [HEADERS.errorMessage]: d.message, [HEADERS.messageId]: `${e.id}/${d.dlqTopic}`, [HEADERS.eventId]: e.id },
+      headers: { [HEADERS.messageId]: messageId, ...own, [HEADERS.errorCode]: d.code, [HEADERS.errorMessage]: d.message, [HEADERS.eventId]: e.id },
     });
   }
   return out;
@@ -109,10 +121,13 @@ export async function migrateOutbox(db: Kysely<any>, dialect: 'sqlite' | 'postgr
   await db.schema.createIndex(`${OUTBOX_TABLE}_topic_position_idx`).ifNotExists().on(OUTBOX_TABLE).columns(['topic', 'position']).execute();
 }
 
-/** Appends messages to the outbox (inside the caller's transaction); a message already there is left as it is. */
-export async function insertOutbox(trx: Kysely<any>, messages: Array<OutboundMessage & { publishedAt: string }>): Promise<void> {
+/**
+ * Appends messages to the outbox (inside the caller's transaction); a message already there is left as it is. A
+ * message's row id is its `id`, or its `x-message-id` when it comes without one (what the in-process bus publishes).
+ */
+export async function insertOutbox(trx: Kysely<any>, messages: Array<OutboundMessage & { id?: string; publishedAt: string }>): Promise<void> {
   const rows = messages.map((m) => ({
-    message_id: m.headers[HEADERS.messageId],
+    message_id: m.id ?? m.headers[HEADERS.messageId],
     topic: m.topic,
     key: m.key,
     value: JSON.stringify(m.value),
