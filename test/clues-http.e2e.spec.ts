@@ -161,6 +161,11 @@ describe('problem clues over HTTP', () => {
     const orderEvents = (await get('/api/cases/hotline/RX-REFER-1/events', operator).expect(200)).body.items;
     const referredEvent = orderEvents.find((e: { type: string }) => e.type === 'OrderReferred');
     const clueEvent = (await get(`/api/cases/clue/${clueId}/events`, inspector).expect(200)).body.items[0];
+    // The allegation and the officials named are the clue's contents (SPEC §8): the order's timeline shows only the clue id,
+    // to the hotline centre and to the unit that handles the order (whose staff may be the subjects).
+    expect(referredEvent.data).toEqual({ orderNo: 'RX-REFER-1', clueId });
+    const handlerEvents = (await get('/api/cases/hotline/RX-REFER-1/events', t.token(['unit_handler'], 'U-BM-SJ')).expect(200)).body.items;
+    expect(JSON.stringify(handlerEvents)).not.toMatch(/吴某|索要好处费，涉嫌违纪/);
     expect(referredEvent.correlationId).toBe('corr-refer-1');
     expect(clueEvent.correlationId).toBe('corr-refer-1');
     expect(clueEvent.causationId).toBe(referredEvent.id);
@@ -169,6 +174,8 @@ describe('problem clues over HTTP', () => {
     const petition = await post('/api/petitions', officer, { channel: 'letter', petitioner: { name: '郑某' }, subject: '反映干部作风', content: '某干部工作日饮酒', category: '作风' }).expect(201);
     const fromPetition = await post(`/api/petitions/${petition.body.id}/refer`, officer, referral).expect(200);
     expect((await get(`/api/clues/${fromPetition.body.clueId}`, inspector).expect(200)).body).toMatchObject({ source: 'petition', sourceRef: `petition/${petition.body.id}` });
+    const petitionEvents = (await get(`/api/cases/petition/${petition.body.id}/events`, officer).expect(200)).body.items;
+    expect(petitionEvents.find((e: { type: string }) => e.type === 'PetitionReferred').data).toEqual({ id: petition.body.id, clueId: fromPetition.body.clueId });
   });
 
   it('reports the four forms in person-times with shares, counts only, and only to inspectors, case managers and leaders', async () => {

@@ -35,6 +35,18 @@ export type OrderReferred = { type: 'OrderReferred'; data: ReferralData & { orde
 export type PetitionReferred = { type: 'PetitionReferred'; data: ReferralData & { id: string } };
 export const REFERRAL_EVENT_TYPES = ['OrderReferred', 'PetitionReferred'] as const;
 
+/**
+ * A referral's reason is the clue's allegation and its subjects the officials the clue is about: the clue's contents,
+ * which SPEC §8 keeps from everyone outside the discipline office — the unit that handles the source case (whose staff
+ * may be the subjects), the hotline centre, supervisors, admins and every consumer of the events topic. Wherever the
+ * source case's events are shown or published, a referral carries only the case and the clue id.
+ */
+export function withoutClueContents(type: string, data: unknown): unknown {
+  if (!(REFERRAL_EVENT_TYPES as readonly string[]).includes(type) || data === null || typeof data !== 'object') return data;
+  const { reason: _reason, subjects: _subjects, ...rest } = data as Partial<ReferralData>;
+  return rest;
+}
+
 /** 0 = 预警 (warning), 1–3 = the levels of the supervision ladder (SPEC §4). */
 export type EscalationLevel = 0 | 1 | 2 | 3;
 

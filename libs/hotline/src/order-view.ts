@@ -1,3 +1,4 @@
+import { withoutClueContents } from '@qf/contracts';
 import type { RecordedEvent } from '@qf/event-store';
 import { Erased, PiiVault, deadlineView, maskName, maskPhone, personViews, timelineEntry } from '@qf/platform';
 import { Caller, StoredCaller, WorkOrder } from './work-order';
@@ -43,12 +44,15 @@ export function orderDetail(state: WorkOrder, version: number, now: Date, caller
 
 export type OrderDetail = ReturnType<typeof orderDetail>;
 
-/** The event timeline (SPEC §3): the caller masked for everyone, never the sealed form or its digest. */
+/**
+ * The event timeline (SPEC §3): the caller masked for everyone, never the sealed form or its digest, and a referral
+ * without the clue's contents (§8).
+ */
 export async function timeline(vault: PiiVault, events: RecordedEvent[]) {
   const callers = events.map((e) => ((e.data as { caller?: StoredCaller | null }).caller ?? null));
   const views = await callerViews(vault, callers, callers.map(() => false));
   return events.map((e, i) => {
-    const data = e.data as Record<string, unknown>;
+    const data = withoutClueContents(e.type, e.data) as Record<string, unknown>;
     return timelineEntry(e, 'caller' in data ? { ...data, caller: views[i] } : data);
   });
 }

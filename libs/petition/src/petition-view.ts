@@ -1,3 +1,4 @@
+import { withoutClueContents } from '@qf/contracts';
 import type { RecordedEvent } from '@qf/event-store';
 import { Erased, PiiVault, deadlineView, maskAddress, maskIdNumber, maskName, maskPhone, personViews, timelineEntry } from '@qf/platform';
 import type { Petition, Petitioner, StoredPetitioner } from './petition';
@@ -44,12 +45,12 @@ export function petitionDetail(state: Petition, version: number, now: Date, peti
   };
 }
 
-/** The timeline: the petitioner masked for everyone, without the sealed form or its digest. */
+/** The timeline: the petitioner masked for everyone, without the sealed form or its digest; a referral without the clue's contents (§8). */
 export async function petitionTimeline(vault: PiiVault, events: RecordedEvent[]) {
   const stored = events.map((e) => ((e.data as { petitioner?: StoredPetitioner }).petitioner ?? null));
   const views = await petitionerViews(vault, stored, stored.map(() => false));
   return events.map((e, i) => {
-    const data = e.data as Record<string, unknown>;
+    const data = withoutClueContents(e.type, e.data) as Record<string, unknown>;
     return timelineEntry(e, 'petitioner' in data ? { ...data, petitioner: views[i] } : data);
   });
 }
