@@ -166,6 +166,16 @@ describe('problem clues over HTTP', () => {
     expect(referredEvent.data).toEqual({ orderNo: 'RX-REFER-1', clueId });
     const handlerEvents = (await get('/api/cases/hotline/RX-REFER-1/events', t.token(['unit_handler'], 'U-BM-SJ')).expect(200)).body.items;
     expect(JSON.stringify(handlerEvents)).not.toMatch(/吴某|索要好处费，涉嫌违纪/);
+    // Nor does the events topic (SPEC §9: every domain event, §8).
+    const published = [];
+    for (let after = 0; ; ) {
+      const page = (await get(`/api/outbox?topic=qingfeng.events.v1&after=${after}&limit=500`, operator).expect(200)).body;
+      published.push(...page.items);
+      if (page.items.length < 500) break;
+      after = page.next;
+    }
+    const referredMessage = published.find((m: { value: { type: string; streamId: string } }) => m.value.type === 'OrderReferred' && m.value.streamId === 'hotline-RX-REFER-1');
+    expect(referredMessage.value.data).toEqual({ orderNo: 'RX-REFER-1', clueId });
     expect(referredEvent.correlationId).toBe('corr-refer-1');
     expect(clueEvent.correlationId).toBe('corr-refer-1');
     expect(clueEvent.causationId).toBe(referredEvent.id);

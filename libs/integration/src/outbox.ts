@@ -13,6 +13,7 @@ import {
   type DomainEventMessage,
   type EscalationMessage,
   type HotlineReplyMessage,
+  withoutClueContents,
 } from '@qf/contracts';
 import { REMOVED, withoutSealedData } from './personal-data';
 
@@ -31,15 +32,9 @@ export interface OutboxItem extends OutboundMessage {
  */
 const UNPUBLISHED_STREAMS = /^(seq-|sequence-|audit-|inbound-)/;
 const CONFIDENTIAL_STREAMS = /^clue-/;
-/** Referral events name the officials a clue is about: that is the clue's content, not the source case's. */
-const CONFIDENTIAL_FIELDS: Record<string, string[]> = { OrderReferred: ['subjects'], PetitionReferred: ['subjects'] };
-
 function domainEventMessage(e: StoredEvent): DomainEventMessage {
-  let data = withoutSealedData(e.data);
-  if (CONFIDENTIAL_STREAMS.test(e.streamId)) data = { confidential: true };
-  else if (CONFIDENTIAL_FIELDS[e.type] && data && typeof data === 'object') {
-    data = Object.fromEntries(Object.entries(data as Record<string, unknown>).filter(([k]) => !CONFIDENTIAL_FIELDS[e.type].includes(k)));
-  }
+  // A referral's reason and subjects are the clue's contents, not the source case's (withoutClueContents).
+  const data = CONFIDENTIAL_STREAMS.test(e.streamId) ? { confidential: true } : withoutClueContents(e.type, withoutSealedData(e.data));
   return {
     id: e.id,
     streamId: e.streamId,
