@@ -95,7 +95,8 @@ describe.each(readModelTargets('report_scope'))('report and export scope on %s',
   const everyUnit = ['U-JD-01', 'U-JD-01-01', 'U-JD-02', 'U-JD-03', 'U-JW', 'U-XF'];
   const scopes: Array<[keyof ReturnType<typeof roles>, string[]]> = [
     ['leader', everyUnit],
-    ['admin', everyUnit],
+    // Clues are for inspectors and case managers alone (SPEC §3.3): not even the discipline unit's row for an admin.
+    ['admin', everyUnit.filter((u) => u !== 'U-JW')],
     ['street', ['U-JD-01', 'U-JD-01-01']],
   ];
 
@@ -140,15 +141,16 @@ describe.each(readModelTargets('report_scope'))('report and export scope on %s',
       expect(ids).toEqual(['H-01', 'H-0101', 'S-0101']);
       for (const other of ['H-02', 'H-03', 'S-02', petitionUnassigned, petitionAssigned, clueId]) expect(ids).not.toContain(other);
     } else {
-      expect(ledger.filter((c) => c.kind !== 'clue').map((c) => c.caseId).sort()).toEqual(['H-01', 'H-0101', 'H-02', 'H-03', 'S-0101', 'S-02', petitionAssigned, petitionUnassigned].sort());
-      // The registered clue, and those the escalation ladder referred to discipline (level 3) on the overdue orders.
-      expect(ids).toContain(clueId);
-      // Null units are attributed as the summary attributes them: clues to the discipline unit, the unassigned petition to the bureau.
-      for (const c of ledger.filter((x) => x.kind === 'clue')) expect(c.unitId).toBe('U-JW');
+      expect(ids).toEqual(['H-01', 'H-0101', 'H-02', 'H-03', 'S-0101', 'S-02', petitionAssigned, petitionUnassigned].sort());
+      // No clue case listed, not even for the leader, whose summary still counts them (docs/decisions.md).
+      expect(ledger.filter((c) => c.kind === 'clue')).toEqual([]);
+      // A null unit is attributed as the summary attributes it: the unassigned petition to the bureau.
       expect(ledger.find((c) => c.caseId === petitionUnassigned)!.unitId).toBe('U-XF');
     }
-    expect([...new Set(ledger.map((c) => c.unitId))].sort()).toEqual(units);
-    for (const u of json.units) {
+    // The leader's summary counts the clues for the discipline unit; its ledger lists none of them.
+    const listed = role === 'leader' ? units.filter((u) => u !== 'U-JW') : units;
+    expect([...new Set(ledger.map((c) => c.unitId))].sort()).toEqual(listed);
+    for (const u of json.units.filter((x) => listed.includes(x.unitId))) {
       const mine = ledger.filter((c) => c.unitId === u.unitId);
       const stock = mine.filter((c) => c.part === '存量');
       const inc = mine.filter((c) => c.part === '增量');

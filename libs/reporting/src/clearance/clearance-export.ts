@@ -46,11 +46,11 @@ export function clearanceCsv(report: ClearanceReport): string {
  * units as the summary counts them), each with a title and the moment in Beijing time, landscape A4 one page wide
  * with the header repeated, widths that fit Chinese names.
  */
-export async function clearanceWorkbook(report: ClearanceReport, ledger: Array<Record<string, string>>, campaignName = report.campaignId): Promise<Buffer> {
+export async function clearanceWorkbook(report: ClearanceReport, ledger: Array<Record<string, string>>, campaignName = report.campaignId, unlistedKinds: string[] = []): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Qingfeng 清风';
   const moment = `时点：${beijing(report.asOf)}（北京时间）${report.knownAt ? `　截至记录时间：${beijing(report.knownAt)}` : ''}`;
-  const titled = (name: string, title: string, widths: number[]) => {
+  const titled = (name: string, title: string, widths: number[], note = '') => {
     const sheet = wb.addWorksheet(name, { pageSetup: { ...A4_LANDSCAPE }, headerFooter: { oddFooter: '第 &P 页，共 &N 页' } });
     sheet.columns = widths.map((width) => ({ width }));
     const last = String.fromCharCode('A'.charCodeAt(0) + widths.length - 1);
@@ -60,7 +60,7 @@ export async function clearanceWorkbook(report: ClearanceReport, ledger: Array<R
     sheet.getCell('A1').alignment = { horizontal: 'center' };
     sheet.getRow(1).height = 28;
     sheet.mergeCells(`A2:${last}2`);
-    sheet.getCell('A2').value = moment;
+    sheet.getCell('A2').value = `${moment}${note}`;
     sheet.getCell('A2').alignment = { horizontal: 'center' };
     sheet.pageSetup.printTitlesRow = '3:3';
     sheet.views = [{ state: 'frozen', ySplit: 3 }];
@@ -78,7 +78,10 @@ export async function clearanceWorkbook(report: ClearanceReport, ledger: Array<R
   HEADERS.forEach(([h], i) => {
     if (isRate(h)) summary.getColumn(i + 1).numFmt = '0.00%';
   });
-  const cases = titled('台账', `${campaignName}　案件台账`, [12, 22, 12, 26, 10, 18, 18, 10, 8]);
+  // Kinds the summary counts but the caller may not see case by case (clues for the leader): said under the title, so
+  // a ledger shorter than the summary is not read as missing cases.
+  const unlisted = unlistedKinds.map((k) => KIND_NAMES[k] ?? k).join('、');
+  const cases = titled('台账', `${campaignName}　案件台账`, [12, 22, 12, 26, 10, 18, 18, 10, 8], unlisted && `　${unlisted}只计入汇总，不逐件列出`);
   header(cases.addRow(['类别', '编号', '单位编码', '单位名称', '存量/增量', '受理时间', '办结时间', '按时办结', '超期']));
   for (const c of ledger) cases.addRow([KIND_NAMES[c.kind] ?? c.kind, c.caseId, c.unitId, c.unitName, c.part, minute(c.receivedAt), minute(c.clearedAt), c.onTime, c.overdue]);
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
 import type { Response } from 'express';
-import { Actor, ApiAnswer, CurrentActor, DomainError, ReadsFrom, Roles, hasRole } from '@qf/platform';
+import { Actor, ApiAnswer, CurrentActor, DomainError, ReadsFrom, Roles } from '@qf/platform';
 import { CAMPAIGN_ID_PATTERN } from '../campaign';
 import { CampaignsService } from './campaigns.service';
 import { ClearanceService } from './clearance.service';
@@ -25,7 +25,10 @@ export class AsOfOnlyQuery {
 }
 
 
-/** 专项行动与清仓见底 (SPEC §6): the queries; creating a campaign is its slice's route (create-campaign/). */
+/**
+ * 专项行动与清仓见底 (SPEC §6): the queries; creating a campaign is its slice's route (create-campaign/). Every view and
+ * export is computed under the caller's scope (ClearanceService.scopeOf: units and case kinds).
+ */
 @ApiTags('clearance 存量清零、增量随清')
 @ApiBearerAuth()
 @ReadsFrom('report-campaigns', 'report-clearance-facts')
@@ -39,16 +42,6 @@ export class CampaignsController {
   private static idOf(id: string): string {
     if (!CAMPAIGN_ID_PATTERN.test(id)) throw new DomainError('NOT_FOUND', 'campaign not found');
     return id;
-  }
-
-  /**
-   * Leaders and admins see the whole district; a supervisor their unit's subtree (SPEC §1, §6). A supervisor without a
-   * unit has no subtree: refused, never widened to everything.
-   */
-  static scopeOf(actor: Actor): string[] | undefined {
-    if (hasRole(actor, 'leader', 'admin')) return undefined;
-    if (!actor.unitId) throw new DomainError('FORBIDDEN', 'a supervisor without a unit may not read clearance');
-    return [actor.unitId];
   }
 
   @Get()
@@ -72,14 +65,14 @@ export class CampaignsController {
   @Roles('admin', 'leader', 'supervisor')
   @ApiOperation({ summary: '清仓见底 — stock and increment, per unit and in total, at asOf' })
   report(@Param('id') id: string, @Query() q: AsOfOnlyQuery, @CurrentActor() actor: Actor) {
-    return this.clearance.clearance(CampaignsController.idOf(id), q.asOf, CampaignsController.scopeOf(actor), q.knownAt);
+    return this.clearance.clearance(CampaignsController.idOf(id), q.asOf, this.clearance.scopeOf(actor), q.knownAt);
   }
 
   @Get(':id/clearance.csv')
   @Roles('admin', 'leader', 'supervisor')
   @ApiOperation({ summary: '清仓见底 (CSV, Chinese headers)' })
   async csv(@Param('id') id: string, @Query() q: AsOfOnlyQuery, @CurrentActor() actor: Actor, @Res() res: Response) {
-    const report = await this.clearance.clearance(CampaignsController.idOf(id), q.asOf, CampaignsController.scopeOf(actor), q.knownAt);
+    const report = await this.clearance.clearance(CampaignsController.idOf(id), q.asOf, this.clearance.scopeOf(actor), q.knownAt);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="clearance-${report.campaignId}.csv"`);
     res.send(clearanceCsv(report));
@@ -90,12 +83,12 @@ export class CampaignsController {
   @ApiOperation({ summary: '清仓见底台账 (Excel: the per-unit table and the case ledger)' })
   async xlsx(@Param('id') id: string, @Query() q: AsOfOnlyQuery, @CurrentActor() actor: Actor, @Res() res: Response) {
     const campaignId = CampaignsController.idOf(id);
-    const scope = CampaignsController.scopeOf(actor);
+    const scope = this.clearance.scopeOf(actor);
     const report = await this.clearance.clearance(campaignId, q.asOf, scope, q.knownAt);
-    // The ledger under the same scope and attribution as the summary: only the caller's units and their cases.
+    // The ledger under the same scope and attribution as the summary: only the caller's units, kinds and their cases.
     const ledger = await this.clearance.ledger(campaignId, q.asOf, scope, q.knownAt);
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('Content-Disposition', `attachment; filename="clearance-${campaignId}.xlsx"`);
-    res.send(await clearanceWorkbook(report, ledger, (await this.campaigns.get(campaignId)).name));
+    res.send(await clearanceWorkbook(report, ledger, (await this.campaigns.get(campaignId)).name, scope.unlistedKinds));
   }
 }

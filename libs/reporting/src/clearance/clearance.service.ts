@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { sql } from 'kysely';
 import type { ReadModelDb } from '@qf/projections';
-import { CASE_KINDS, CLOCK, Clock, DomainError, ProjectionsService, READ_MODEL_DB, formatShanghai } from '@qf/platform';
+import { Actor, CASE_KINDS, CLOCK, Clock, DomainError, ProjectionsService, READ_MODEL_DB, Role, formatShanghai, hasRole } from '@qf/platform';
 import { DirectoryService } from '@qf/directory';
 import type { CaseKindRegistry } from '@qf/contracts';
 import { CampaignsService } from './campaigns.service';
@@ -43,6 +43,19 @@ export interface ClearanceReport {
   units: Array<{ unitId: string; unitName: string } & ClearanceFigures>;
 }
 
+/**
+ * What of a clearance a caller may read (SPEC §1, §6, §8): the units, and the case kinds counted and listed. Every
+ * figure (JSON, CSV, 汇总) and the 台账 are computed under it, so they cannot disagree on what is shown.
+ */
+export interface ClearanceScope {
+  /** Roots of the subtrees the caller may read; absent: the whole district. */
+  units?: string[];
+  /** Kinds left out of every figure and of the ledger: clues, for whoever may not read them (SPEC §3.3). */
+  hiddenKinds: string[];
+  /** Kinds counted in the figures but never listed case by case: clues for the leader (statistics, no clue contents). */
+  unlistedKinds: string[];
+}
+
 type Counts = { stockTotal: number; stockCleared: number; incReceived: number; incCleared: number; incOnTime: number; incOpen: number; incOverdue: number };
 const zero = (): Counts => ({ stockTotal: 0, stockCleared: 0, incReceived: 0, incCleared: 0, incOnTime: 0, incOpen: 0, incOverdue: 0 });
 const add = (a: Counts, b: Counts): Counts => Object.fromEntries(Object.keys(a).map((k) => [k, a[k as keyof Counts] + b[k as keyof Counts]])) as Counts;
@@ -76,18 +89,38 @@ export class ClearanceService implements OnModuleInit {
   }
 
   /**
+   * What `actor` may read of a clearance. Units: leaders and admins the whole district, a supervisor their unit's
+   * subtree; a supervisor without a unit has no subtree and is refused, never widened to everything. Kinds: a kind read
+   * by named roles only (its readers are not units: clues) counts only for a holder of one of those roles — except that
+   * the leader, who reads statistics, keeps its counts without its cases being listed (docs/decisions.md).
+   */
+  scopeOf(actor: Actor): ClearanceScope {
+    const leader = hasRole(actor, 'leader');
+    const district = leader || hasRole(actor, 'admin');
+    if (!district && !actor.unitId) throw new DomainError('FORBIDDEN', 'a supervisor without a unit may not read clearance');
+    const confined = this.kinds.kinds.filter((k) => !k.readers.units && !hasRole(actor, ...(k.readers.roles as Role[]))).map((k) => k.kind);
+    return {
+      ...(district ? {} : { units: [actor.unitId!] }),
+      hiddenKinds: leader ? [] : confined,
+      unlistedKinds: leader ? confined : [],
+    };
+  }
+
+  /**
    * The clearance of a campaign at `asOf` (default now): only events that happened by `asOf` count, so the answer
    * for a past moment stays the same when later events arrive. Each case counts for the unit handling it at `asOf`.
+   * Without a scope (the suites, the bench) every unit and kind counts; a route always passes the caller's.
    */
-  async clearance(id: string, asOfText?: string, restrictTo?: string[], knownAtText?: string): Promise<ClearanceReport> {
+  async clearance(id: string, asOfText?: string, scope?: ClearanceScope, knownAtText?: string): Promise<ClearanceReport> {
     const knownAt = this.knownAt(knownAtText);
     const campaign = await this.campaigns.get(id, knownAt);
     const asOf = asOfText ? new Date(asOfText) : this.clock.now();
     if (asOf.getTime() < Date.parse(campaign.baselineAt)) throw new DomainError('RULE_VIOLATION', `asOf is before the campaign's baseline (${campaign.baselineAt})`);
     const a = asOf.toISOString();
     const base = new Date(campaign.baselineAt).toISOString();
-    const rows = knownAt ? await this.countsKnownAt(campaign.kinds, a, base, knownAt.toISOString()) : await this.countsNow(campaign.kinds, a, base);
-    const attribute = this.attribution(campaign.unitIds, restrictTo);
+    const kinds = campaign.kinds.filter((k) => !scope?.hiddenKinds.includes(k));
+    const rows = kinds.length === 0 ? [] : knownAt ? await this.countsKnownAt(kinds, a, base, knownAt.toISOString()) : await this.countsNow(kinds, a, base);
+    const attribute = this.attribution(campaign.unitIds, scope?.units);
     const byUnit = new Map<string, Counts>();
     for (const r of rows) {
       const unitId = attribute(r.kind as string, r.unit as string | null);
@@ -249,23 +282,26 @@ export class ClearanceService implements OnModuleInit {
 
   /**
    * 台账 — the campaign's cases one by one at `asOf` (as known at `knownAt` when given), for the ledger export: the
-   * same cases, unit attribution and scope as the summary, so the two reconcile unit by unit.
+   * same cases, unit attribution and scope as the summary, so the two reconcile unit by unit — less the kinds the
+   * scope counts but does not list (clues for the leader).
    */
-  async ledger(id: string, asOfText?: string, restrictTo?: string[], knownAtText?: string) {
+  async ledger(id: string, asOfText?: string, scope?: ClearanceScope, knownAtText?: string) {
     const knownAt = this.knownAt(knownAtText);
     const campaign = await this.campaigns.get(id, knownAt);
     const asOf = asOfText ? new Date(asOfText) : this.clock.now();
     const a = asOf.toISOString();
     const base = new Date(campaign.baselineAt).toISOString();
+    const kinds = campaign.kinds.filter((k) => !scope?.hiddenKinds.includes(k) && !scope?.unlistedKinds.includes(k));
+    if (kinds.length === 0) return [];
     // Without knownAt every recorded fact counts: a bound above any ISO time.
     const k = knownAt?.toISOString() ?? '9999-12-31T23:59:59.999Z';
     const cleared = (t: string) => sql`(c.cleared_at is not null and c.cleared_at <= ${t} and c.cleared_rec <= ${k})`;
     const inInterval = (table: string) =>
       sql`exists (select 1 from ${sql.table(table)} o where o.case_key = c.id and o.from_at < ${a} and o.from_rec <= ${k} and (o.to_at is null or o.to_at > ${a} or o.to_rec > ${k}))`;
     const dir = this.directory.current();
-    const attribute = this.attribution(campaign.unitIds, restrictTo);
+    const attribute = this.attribution(campaign.unitIds, scope?.units);
     // A scoped ledger is narrowed in SQL, before the row limit: a supervisor's ledger is never cut short by other units' cases.
-    const scoped = !!(campaign.unitIds || restrictTo);
+    const scoped = !!(campaign.unitIds || scope?.units);
     const allowed = scoped ? dir.list().map((u) => u.id).filter((u) => attribute('hotline', u) !== null) : [];
     const unitAt = sql`case when c.unit_changed = 1 then (select u.unit_id from ${sql.table(CLEARANCE_UNITS_TABLE)} u where u.case_key = c.id and u.from_at <= ${a} and u.from_rec <= ${k} order by u.from_at desc limit 1) else c.unit_id end`;
     const attributed = sql`coalesce(${unitAt}, case when c.kind = 'clue' then ${attribute('clue', null) ?? ''} else ${attribute('petition', null) ?? ''} end)`;
@@ -276,7 +312,7 @@ export class ClearanceService implements OnModuleInit {
         ${unitAt} as unit,
         case when not ${cleared(a)} and (${inInterval(CLEARANCE_OVERDUE_TABLE)} or ${inInterval(CLEARANCE_LATENT_TABLE)}) then 1 else 0 end as overdue
       from ${sql.table(CLEARANCE_CASES_TABLE)} c
-      where c.kind in (${sql.join(campaign.kinds)}) and c.received_at <= ${a} and c.received_rec <= ${k}
+      where c.kind in (${sql.join(kinds)}) and c.received_at <= ${a} and c.received_rec <= ${k}
         and (c.received_at >= ${base} or not ${cleared(base)}) ${inScope}
       order by c.received_at, c.id
       limit 200000`.execute(this.readModels.db);
