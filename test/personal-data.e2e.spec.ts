@@ -8,12 +8,14 @@ import { ServerProcess, kill9, startServerProcess } from './support/process';
 const SECRET = 'pii-test-secret-0123456789abcdef';
 const NAME = '欧阳明珠';
 const PHONE = '13987654321';
+const ADDRESS = '滨江路88号3栋1201室';
+const PETITIONER_ADDRESS = '西城街道幸福里7号';
 const PETITIONER_ID = '350102198807071357';
 const PETITIONER_PHONE = '13611112222';
 const REPORTER_NAME = '慕容秋水';
 const REPORTER_ID = '440106197012123456';
 const REPORTER_PHONE = '13533334444';
-const SECRETS = [NAME, PHONE, PETITIONER_ID, PETITIONER_PHONE, REPORTER_NAME, REPORTER_ID, REPORTER_PHONE];
+const SECRETS = [NAME, PHONE, ADDRESS, PETITIONER_ADDRESS, PETITIONER_ID, PETITIONER_PHONE, REPORTER_NAME, REPORTER_ID, REPORTER_PHONE];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -43,13 +45,17 @@ describe('personal data at rest: callers, petitioners, reporters', () => {
       const res = await fetch(`${server!.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
       return { status: res.status, body: (await res.json()) as Record<string, any> };
     };
-    const order = { orderNo: 'PII-1', channel: 'phone', category: '噪音', urgency: 'normal', content: '楼下商铺噪音', caller: { name: NAME, phone: PHONE }, unitId: 'U-JD-01' };
+    const order = { orderNo: 'PII-1', channel: 'phone', category: '噪音', urgency: 'normal', content: '楼下商铺噪音', caller: { name: NAME, phone: PHONE }, address: ADDRESS, unitId: 'U-JD-01' };
 
     // With an Idempotency-Key, so the remembered answer (which shows the caller in full) is stored too.
     const first = await fetch(`${server!.baseUrl}/api/hotline/orders`, { method: 'POST', headers: { authorization: `Bearer ${operator}`, 'content-type': 'application/json', 'idempotency-key': 'pii-key-1' }, body: JSON.stringify(order) });
     expect(first.status).toBe(201);
     expect(((await first.json()) as { caller: unknown }).caller).toEqual({ name: NAME, phone: PHONE });
     expect((await call('POST', '/api/hotline/orders', operator, order)).status).toBe(200); // same body, recognised by digest
+    expect((await call('POST', '/api/hotline/orders', operator, { ...order, address: '滨江路88号3栋1202室' })).status).toBe(409);
+    // The remembered answer is replayed as it was, the address with it.
+    const replay = await fetch(`${server!.baseUrl}/api/hotline/orders`, { method: 'POST', headers: { authorization: `Bearer ${operator}`, 'content-type': 'application/json', 'idempotency-key': 'pii-key-1' }, body: JSON.stringify(order) });
+    expect(((await replay.json()) as { address: unknown }).address).toBe(ADDRESS);
     expect((await call('POST', '/api/hotline/orders', operator, { ...order, caller: { name: NAME, phone: '13900000000' } })).status).toBe(409);
     // A rejected body carrying the phone must not echo it in the error.
     const bad = await call('POST', '/api/hotline/orders', operator, { ...order, orderNo: 'PII-2', urgency: 'x' });
@@ -57,17 +63,20 @@ describe('personal data at rest: callers, petitioners, reporters', () => {
     await call('POST', '/api/hotline/orders/PII-1/sign', street);
     await call('POST', '/api/hotline/orders/PII-1/reply', street, { outcome: 'resolved', reply: '已协调商铺降低音量。' });
 
-    expect((await call('GET', '/api/hotline/orders/PII-1', operator)).body.caller).toEqual({ name: NAME, phone: PHONE });
-    expect((await call('GET', '/api/hotline/orders/PII-1', street)).body.caller).toEqual({ name: NAME, phone: PHONE });
-    expect((await call('GET', '/api/hotline/orders/PII-1', supervisor)).body.caller).toEqual({ name: '欧**珠', phone: '139****4321' });
-    expect((await call('GET', '/api/hotline/orders', operator)).body.items[0].caller).toEqual({ name: '欧**珠', phone: '139****4321' });
+    // The address is the caller's (§8): in full where the caller is, masked wherever the caller is masked.
+    const contact = (body: Record<string, any>) => ({ caller: body.caller, address: body.address });
+    expect(contact((await call('GET', '/api/hotline/orders/PII-1', operator)).body)).toEqual({ caller: { name: NAME, phone: PHONE }, address: ADDRESS });
+    expect(contact((await call('GET', '/api/hotline/orders/PII-1', street)).body)).toEqual({ caller: { name: NAME, phone: PHONE }, address: ADDRESS });
+    const masked = { caller: { name: '欧**珠', phone: '139****4321' }, address: '滨江路88号****' };
+    expect(contact((await call('GET', '/api/hotline/orders/PII-1', supervisor)).body)).toEqual(masked);
+    expect(contact((await call('GET', '/api/hotline/orders', operator)).body.items[0])).toEqual(masked);
     const events = await call('GET', '/api/cases/hotline/PII-1/events', operator);
-    expect(events.body.items[0].data.caller).toEqual({ name: '欧**珠', phone: '139****4321' });
+    expect(contact(events.body.items[0].data)).toEqual(masked);
     expect(JSON.stringify(events.body)).not.toContain('digest');
 
     // Petitions: registered, assigned, read in full by the bureau and the unit, masked elsewhere, repeated.
     const officer = signToken({ sub: 'xf', roles: ['petition_officer'], unitId: 'U-XF' }, SECRET);
-    const petition = { channel: 'visit', petitioner: { name: '林某某', idNumber: PETITIONER_ID, phone: PETITIONER_PHONE, address: '西城街道幸福里7号' }, subject: '拖欠工资', content: '用人单位拖欠工资三个月', category: '劳动保障' };
+    const petition = { channel: 'visit', petitioner: { name: '林某某', idNumber: PETITIONER_ID, phone: PETITIONER_PHONE, address: PETITIONER_ADDRESS }, subject: '拖欠工资', content: '用人单位拖欠工资三个月', category: '劳动保障' };
     const p1 = await call('POST', '/api/petitions', officer, petition);
     expect(p1.body.petitioner.idNumber).toBe(PETITIONER_ID);
     await call('POST', `/api/petitions/${p1.body.id}/assign`, officer, { unitId: 'U-JD-01', mode: 'assign' });

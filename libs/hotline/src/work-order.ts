@@ -27,10 +27,15 @@ export type HotlineStage = 'sign' | 'reply';
 export type Deadline = GenericDeadline<HotlineStage>;
 export type DeadlineStart = GenericDeadlineStart<HotlineStage>;
 
-/** The caller (来电人). Personal data: shown in full only to the hotline centre and the handling unit (SPEC §8). */
+/**
+ * The caller (来电人). Personal data: shown in full only to the hotline centre and the handling unit (SPEC §8). The
+ * create body takes the address beside the caller (§3.1), but §8 counts a caller's address as their identity, so it is
+ * sealed with the caller and shown as the caller is (decision 91).
+ */
 export interface Caller {
   name?: string;
   phone?: string;
+  address?: string;
 }
 
 /**
@@ -52,6 +57,7 @@ export type OrderDispatched = {
     urgency: Urgency;
     content: string;
     caller: StoredCaller | null;
+    /** Plain text only in events recorded before decision 91; since then null, the address sealed in `caller`. */
     address: string | null;
     unitId: string;
     deadlines: DeadlineStart[];

@@ -98,20 +98,29 @@ export class WorkOrdersService implements OnModuleInit {
   /** 派单 — over HTTP and from the hotline centre's push alike: the unit must exist, the caller is sealed first. */
   async create(body: CreateOrderDto, ctx: CommandContext) {
     this.assertDispatchTarget(body.unitId);
-    const caller = await this.sealCaller(body.orderNo, body.caller);
-    return this.run(body.orderNo, ctx, { ...body, type: 'CreateOrder', caller });
+    const { caller: contact, address, ...order } = body;
+    const caller = await this.sealCaller(body.orderNo, { ...contact, address });
+    return this.run(body.orderNo, ctx, { ...order, type: 'CreateOrder', caller });
   }
 
-  /** Seals the caller under the order's own data key (one caller per order) before it goes anywhere near an event. */
-  async sealCaller(orderNo: string, caller: Caller | undefined): Promise<StoredCaller | null> {
-    const plain: Caller = { ...(caller?.name ? { name: caller.name } : {}), ...(caller?.phone ? { phone: caller.phone } : {}) };
-    if (!plain.name && !plain.phone) return null;
+  /**
+   * Seals the caller — name, phone and address — under the order's own data key (one caller per order) before any of
+   * it goes anywhere near an event.
+   */
+  async sealCaller(orderNo: string, caller: Caller): Promise<StoredCaller | null> {
+    const plain: Caller = {
+      ...(caller.name ? { name: caller.name } : {}),
+      ...(caller.phone ? { phone: caller.phone } : {}),
+      ...(caller.address ? { address: caller.address } : {}),
+    };
+    if (!plain.name && !plain.phone && !plain.address) return null;
     return { sealed: await this.vault.seal(`hotline-${orderNo}-caller`, plain), digest: this.vault.digest(plain) };
   }
 
   private async view(state: WorkOrder, version: number, now: Date, actor: Actor) {
-    const [caller] = await callerViews(this.vault, [state.caller], [this.mayReveal(actor, state)]);
-    return orderDetail(state, version, now, caller);
+    const reveal = this.mayReveal(actor, state);
+    const [caller] = await callerViews(this.vault, [state.caller], [reveal]);
+    return orderDetail(state, version, now, caller, reveal);
   }
 
   /**
@@ -163,7 +172,7 @@ export class WorkOrdersService implements OnModuleInit {
     // Lists always show the caller masked (SPEC §8).
     const callers = await callerViews(this.vault, docs.map((d) => d.caller), docs.map(() => false));
     const items = docs.map((row, i) => {
-      const { content: _content, reply: _reply, ...summary } = orderDetail(row, row.version, now, callers[i]);
+      const { content: _content, reply: _reply, ...summary } = orderDetail(row, row.version, now, callers[i], false);
       return summary;
     });
     return { items, ...page };

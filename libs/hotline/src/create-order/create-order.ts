@@ -5,7 +5,7 @@ export { ORDER_NO_PATTERN } from '../order-no';
 
 
 
-/** 派单 — the create command as decide sees it: the caller already sealed by the application service. */
+/** 派单 — the create command as decide sees it: the caller, with the address, already sealed by the application service. */
 export type CreateOrder = {
   type: 'CreateOrder';
   orderNo: string;
@@ -14,7 +14,6 @@ export type CreateOrder = {
   urgency: Urgency;
   content: string;
   caller: StoredCaller | null;
-  address?: string;
   unitId: string;
   dispatchedAt?: string;
 };
@@ -26,8 +25,8 @@ function isSameCreate(state: WorkOrder, c: CreateOrder): boolean {
     state.category === c.category &&
     state.urgency === c.urgency &&
     state.content === c.content &&
+    // The digest covers the address too; an order recorded with a plain-text address (before decision 91) has none.
     (state.caller?.digest ?? null) === (c.caller?.digest ?? null) &&
-    state.address === (c.address ?? null) &&
     // The first dispatch's unit; later redispatches do not make the original request another one.
     state.firstUnitId === c.unitId &&
     (c.dispatchedAt === undefined || Date.parse(c.dispatchedAt) === Date.parse(state.receivedAt))
@@ -53,7 +52,7 @@ export function decideCreateOrder(command: CreateOrder, state: WorkOrder, ctx: H
           urgency: command.urgency,
           content: command.content,
           caller: command.caller,
-          address: command.address ?? null,
+          address: null,
           unitId: command.unitId,
           deadlines: planRound(ctx.policy, command.urgency, dispatchedAt),
         },
