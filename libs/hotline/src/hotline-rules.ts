@@ -16,8 +16,9 @@ export function planRound(policy: SlaPolicy, urgency: Urgency, start: Date): Dea
   });
 }
 
-export function assertExists(state: WorkOrder, orderNo: string): void {
-  if (!state.exists) throw new DomainError('NOT_FOUND', `work order ${orderNo} not found`);
+/** The command's order must exist (the path names it; an order that does not exist has no number in its state). */
+export function assertExists(state: WorkOrder): void {
+  if (!state.exists) throw new DomainError('NOT_FOUND', 'work order not found');
 }
 
 export function assertStatus(state: WorkOrder, command: string, allowed: OrderStatus[]): void {

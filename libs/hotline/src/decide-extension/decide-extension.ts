@@ -5,7 +5,7 @@ import { HotlineDecideContext, assertExists, assertStatus } from '../hotline-rul
 export type DecideExtension = { type: 'DecideExtension'; approved: boolean; comment?: string };
 /** 延期审核 — an approved extension moves the reply stage's due time (and its 80% warning point). */
 export function decideExtensionDecision(command: DecideExtension, state: WorkOrder, _ctx: HotlineDecideContext): ExtensionDecided[] {
-  assertExists(state, state.orderNo);
+  assertExists(state);
   assertStatus(state, 'extension decision', ['dispatched', 'signed', 'reopened']);
   const pending = state.extension.pending;
   if (!pending) throw ruleViolation('no extension request is waiting for a decision');

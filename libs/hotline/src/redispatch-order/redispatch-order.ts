@@ -5,7 +5,7 @@ import { HotlineDecideContext, assertExists, assertStatus, planRound } from '../
 export type RedispatchOrder = { type: 'RedispatchOrder'; unitId: string };
 /** 改派 — a returned order goes to another unit, with fresh sign and reply limits. */
 export function decideRedispatchOrder(command: RedispatchOrder, state: WorkOrder, ctx: HotlineDecideContext): OrderRedispatched[] {
-  assertExists(state, state.orderNo);
+  assertExists(state);
   assertStatus(state, 'redispatch', ['returned']);
   if (command.unitId === state.unitId) throw ruleViolation('a returned order must be redispatched to another unit');
   return [

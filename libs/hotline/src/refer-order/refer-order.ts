@@ -12,6 +12,6 @@ export type ReferOrder = {
 
 /** 移送纪检监察 — records on the order that it was referred, and to whom; the clue context registers the clue. */
 export function decideReferOrder(command: ReferOrder, state: WorkOrder, _ctx: HotlineDecideContext): OrderReferred[] {
-  assertExists(state, state.orderNo);
+  assertExists(state);
   return [{ type: 'OrderReferred', data: { orderNo: state.orderNo, clueId: command.clueId, reason: command.reason, subjects: command.subjects } }];
 }

@@ -5,7 +5,7 @@ import { HotlineDecideContext, assertExists, assertStatus, planRound } from '../
 export type ReopenOrder = { type: 'ReopenOrder'; reason: string };
 /** 重办 — after an unsatisfied visit, the same unit handles it again under new time limits. */
 export function decideReopenOrder(command: ReopenOrder, state: WorkOrder, ctx: HotlineDecideContext): OrderReopened[] {
-  assertExists(state, state.orderNo);
+  assertExists(state);
   assertStatus(state, 'reopen', ['replied']);
   if (state.lastVisit?.satisfaction !== 'unsatisfied') throw ruleViolation('an order can only be reopened after an unsatisfied return visit');
   return [

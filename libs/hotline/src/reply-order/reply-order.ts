@@ -4,7 +4,7 @@ import { HotlineDecideContext, assertExists, assertHandler, assertStatus } from 
 export type ReplyOrder = { type: 'ReplyOrder'; outcome: Outcome; reply: string };
 /** 办结反馈 — the unit answers; meets the `reply` stage. */
 export function decideReplyOrder(command: ReplyOrder, state: WorkOrder, ctx: HotlineDecideContext): OrderReplied[] {
-  assertExists(state, state.orderNo);
+  assertExists(state);
   assertHandler(ctx.actor, state);
   assertStatus(state, 'reply', ['signed']);
   return [{ type: 'OrderReplied', data: { orderNo: state.orderNo, unitId: state.unitId, outcome: command.outcome, reply: command.reply } }];

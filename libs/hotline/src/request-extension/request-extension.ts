@@ -8,7 +8,7 @@ export const MAX_EXTENSION_DAYS = 10;
 
 /** 延期申请 — the unit asks for more time to reply; the hotline centre decides. */
 export function decideRequestExtension(command: RequestExtension, state: WorkOrder, ctx: HotlineDecideContext): ExtensionRequested[] {
-  assertExists(state, state.orderNo);
+  assertExists(state);
   assertHandler(ctx.actor, state);
   assertStatus(state, 'extension request', ['dispatched', 'signed', 'reopened']);
   if (state.extension.pending) throw ruleViolation('an extension request is already waiting for a decision');

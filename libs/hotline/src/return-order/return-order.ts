@@ -8,7 +8,7 @@ export const RETURN_WINDOW = { amount: 2, unit: 'working_days' } as const;
 
 /** 退单 — only before the reply and within 2 working days of the (latest) dispatch. */
 export function decideReturnOrder(command: ReturnOrder, state: WorkOrder, ctx: HotlineDecideContext): OrderReturned[] {
-  assertExists(state, state.orderNo);
+  assertExists(state);
   assertHandler(ctx.actor, state);
   assertStatus(state, 'return', ['dispatched', 'signed']);
   const windowEnd = dueAt(new Date(state.lastDispatchedAt), RETURN_WINDOW);

@@ -6,7 +6,7 @@ import { HotlineDecideContext, assertExists, assertHandler, assertStatus } from 
 export type SignOrder = { type: 'SignOrder' };
 
 export function decideSignOrder(_command: SignOrder, state: WorkOrder, ctx: HotlineDecideContext): OrderSigned[] {
-  assertExists(state, state.orderNo);
+  assertExists(state);
   assertHandler(ctx.actor, state);
   assertStatus(state, 'sign', ['dispatched', 'reopened']);
   return [{ type: 'OrderSigned', data: { orderNo: state.orderNo, unitId: state.unitId } }];

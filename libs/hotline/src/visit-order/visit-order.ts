@@ -4,7 +4,7 @@ import { HotlineDecideContext, assertExists, assertStatus } from '../hotline-rul
 export type VisitOrder = { type: 'VisitOrder'; satisfaction: Satisfaction; resolved: boolean; comment?: string };
 /** 回访 — satisfied or basically satisfied closes the order; unsatisfied leaves it open for 重办. */
 export function decideVisitOrder(command: VisitOrder, state: WorkOrder, _ctx: HotlineDecideContext): Array<OrderVisited | OrderClosed> {
-  assertExists(state, state.orderNo);
+  assertExists(state);
   assertStatus(state, 'visit', ['replied']);
   const unitId = state.reply?.unitId ?? state.unitId;
   const visited: OrderVisited = {
