@@ -21,7 +21,8 @@ export const callerViews = (vault: PiiVault, callers: Array<StoredCaller | null>
  */
 function contactOf(view: CallerView, plainAddress: string | null, reveal: boolean): { caller: CallerView; address: string | null } {
   const legacy = plainAddress === null ? null : reveal ? plainAddress : maskAddress(plainAddress);
-  if (view === null || typeof view !== 'object') return { caller: view, address: legacy };
+  // The view itself when it holds no address: the idempotency store finds person views by identity.
+  if (view === null || typeof view !== 'object' || view.address === undefined) return { caller: view, address: legacy };
   const { address, ...caller } = view;
   return { caller: caller.name || caller.phone ? caller : null, address: address ?? legacy };
 }
