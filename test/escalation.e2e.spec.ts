@@ -87,8 +87,9 @@ describe.each(schedulerTargets('ladder'))('escalation ladder (超期督办) — 
     const [level1] = await inbox(head, 'caseId=RX-LATE&stage=sign');
     expect(level1).toMatchObject({ level: 1, targetUnitId: 'U-JD-01', targetRole: 'unit_head', state: 'open' });
     expect(await inbox(handler, 'caseId=RX-LATE&stage=sign&level=1')).toEqual([]);
-    // Only the target may acknowledge; it happens once.
-    await post(`/api/escalations/${level1.id}/acknowledge`, handler, { comment: '已阅' }).expect(404);
+    // Only the target may acknowledge (SPEC §10: the role does not allow it); an unknown id is not found; it happens once.
+    expect((await post(`/api/escalations/${level1.id}/acknowledge`, handler, { comment: '已阅' }).expect(403)).body.code).toBe('FORBIDDEN');
+    await post('/api/escalations/00000000-0000-4000-8000-000000000000/acknowledge', head, {}).expect(404);
     await post(`/api/escalations/${level1.id}/acknowledge`, head, { comment: 123 }).expect(400);
     const acked = await post(`/api/escalations/${level1.id}/acknowledge`, head, { comment: '已安排专人今日签收办理' }).expect(200);
     expect(acked.body).toMatchObject({ id: level1.id, state: 'acknowledged', acknowledgedBy: '李建国', comment: '已安排专人今日签收办理' });

@@ -20,7 +20,7 @@ import type { CaseKindDefinition, CaseKindRegistry } from '@qf/contracts';
 import type { LadderDirectory } from './escalation-ladder';
 import { escalatable, parseDeadlineKey } from './escalation';
 import { EscalationCommand, decide } from './escalation.decide';
-import { AcknowledgeEscalation, isEscalationTarget } from './acknowledge-escalation/acknowledge-escalation';
+import { AcknowledgeEscalation, isEscalationTarget, notYourEscalation } from './acknowledge-escalation/acknowledge-escalation';
 import type { EscalationDoc } from './read-models/escalations.projection';
 import { EscalationInboxService } from './inbox.service';
 import { ladderDirectoryOf } from './ladder.directory-view';
@@ -83,10 +83,11 @@ export class EscalationCommandsService {
     return fired.length;
   }
 
-  /** 签收督办: the escalation's target unit and role only (anyone else does not find it in their inbox). */
+  /** 签收督办: the escalation's target unit and role only; anyone else is refused (403), an unknown id is a 404. */
   async acknowledge(ctx: CommandContext, command: AcknowledgeEscalation): Promise<EscalationDoc> {
     const doc = await this.inbox.find(command.escalationId);
-    if (!doc || !isEscalationTarget(ctx.actor, doc)) throw new DomainError('NOT_FOUND', 'escalation not found in your inbox');
+    if (!doc) throw new DomainError('NOT_FOUND', 'escalation not found');
+    if (!isEscalationTarget(ctx.actor, doc)) throw notYourEscalation();
     const result = await this.run(this.kinds.byKind(doc.caseKind), doc.streamId, ctx, command, () => this.ladderDirectory());
     await this.projections.settle(result.position, [escalationsProjection.name]); // the answer is read from the inbox
     return (await this.inbox.find(command.escalationId))!;

@@ -19,7 +19,7 @@ export class AcknowledgeEscalationController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'EscalationsController_acknowledge', summary: '签收 — acknowledge an escalation in your inbox' })
   async acknowledge(@Param('id') id: string, @Body() body: AcknowledgeEscalationDto, @CurrentActor() actor: Actor, @Req() req: CommandRequest) {
-    if (!UUID.test(id)) throw new DomainError('NOT_FOUND', 'escalation not found in your inbox');
+    if (!UUID.test(id)) throw new DomainError('NOT_FOUND', 'escalation not found');
     return publicEscalation(await this.escalations.acknowledge(this.escalations.context(req, actor), { ...body, type: 'AcknowledgeEscalation', escalationId: id }));
   }
 }

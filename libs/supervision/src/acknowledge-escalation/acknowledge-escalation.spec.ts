@@ -26,8 +26,8 @@ describe('签收督办 AcknowledgeEscalation', () => {
     hotline.given(opened).when(ack(), ctx(hotlineKind, handler, NOW)).thenFails('NOT_FOUND');
   });
 
-  it('given a fired warning, when someone it is not aimed at acknowledges it (another unit, another role), then it is not in their inbox', () => {
-    hotline.given(opened, warned).when(ack(), ctx(hotlineKind, otherHandler, NOW)).thenFails('NOT_FOUND', /your inbox/);
-    hotline.given(opened, warned).when(ack(), ctx(hotlineKind, head, NOW)).thenFails('NOT_FOUND', /your inbox/);
+  it('given a fired warning, when someone it is not aimed at acknowledges it (another unit, another role), then they are refused', () => {
+    hotline.given(opened, warned).when(ack(), ctx(hotlineKind, otherHandler, NOW)).thenFails('FORBIDDEN', /addressed to/);
+    hotline.given(opened, warned).when(ack(), ctx(hotlineKind, head, NOW)).thenFails('FORBIDDEN', /addressed to/);
   });
 });

@@ -8,11 +8,14 @@ export type AcknowledgeEscalation = { type: 'AcknowledgeEscalation'; escalationI
 export const isEscalationTarget = (actor: Actor, target: { targetUnitId: string; targetRole: string }): boolean =>
   actor.unitId === target.targetUnitId && hasRole(actor, target.targetRole as Role);
 
+/** Someone other than the escalation's target unit and role (SPEC §10: the role or unit does not allow it). */
+export const notYourEscalation = () => new DomainError('FORBIDDEN', 'only the unit and role the escalation is addressed to may acknowledge it');
+
 /** 签收督办 — only the target of the escalation (its unit and role), once. */
 export function decideAcknowledgeEscalation(command: AcknowledgeEscalation, state: Escalatable<unknown>, ctx: EscalationDecideContext): EscalationAcknowledged[] {
   const fired: FiredEscalation | undefined = state.fired[command.escalationId];
   if (!fired) throw new DomainError('NOT_FOUND', 'escalation not found');
-  if (!isEscalationTarget(ctx.actor, fired.data)) throw new DomainError('NOT_FOUND', 'escalation not found in your inbox');
+  if (!isEscalationTarget(ctx.actor, fired.data)) throw notYourEscalation();
   if (fired.acknowledged) throw new DomainError('INVALID_TRANSITION', 'acknowledge is not allowed: the escalation is already acknowledged');
   const { actor } = ctx;
   return [
