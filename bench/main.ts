@@ -73,7 +73,7 @@ async function main() {
         rows.push({ measure: name, result: `${fmt(load.perSec)} req/s (${lat(load)}; ${load.failures} failed)`, limit: bareLimit, ratio: r, goal: '≥ 0.50×', meets: r >= 0.5 && load.failures === 0 });
       }
       notes.push(
-        `HTTP: \`npm start\`'s server runs as its own process on a fresh DATA_DIR (embedded default, NODE_ENV=production, ` +
+        `HTTP: \`npm start\`'s server, compiled as \`npm start\` runs it, is its own process on a fresh DATA_DIR (embedded default, NODE_ENV=production, ` +
           `logging at warn); autocannon drives it from the bench process over ${web.connections} keep-alive connections on ` +
           `loopback for ${web.seconds} s per measure, bare endpoint first. A command's answer includes JWT verification, ` +
           `validation, the durable append (fsync) and its own list's read model; the other projections follow behind. ` +
@@ -152,8 +152,8 @@ async function main() {
         `Memory: the store is filled with ${fmt(m.events)} events of work-order lives; \`npm start\`'s server starts on it ` +
           `as its own process with no read models and brings all thirteen to the head (${m.catchUpSeconds.toFixed(0)} s from ` +
           `start, ${fmt(m.catchUpPerSec)} events/s); then it restarts on them and answers a list, two monthly rankings and ` +
-          `the deadlines. Peak (VmHWM) and final (VmRSS) resident sets from /proc. The server runs under ts-node, as ` +
-          `\`npm start\` does; the ratio is the larger peak against the goal.`,
+          `the deadlines. Peak (VmHWM) and final (VmRSS) resident sets from /proc. The server runs compiled (dist/, built ` +
+          `by \`npm run build\`), as \`npm start\` runs it; the ratio is the larger peak against the goal.`,
       );
     }
 

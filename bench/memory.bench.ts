@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@qf/event-store';
 import { signToken } from '@qf/platform';
-import { projectionsCaughtUp, startServerProcess, stopServerProcess } from '../test/support/process';
+import { buildServer, projectionsCaughtUp, startServerProcess, stopServerProcess } from '../test/support/process';
 import { appendOrderLives } from './order-lives';
 
 export interface MemoryBenchResult {
@@ -46,6 +46,8 @@ async function startOn(dataDir: string) {
   return startServerProcess(
     { DATA_DIR: dataDir, JWT_SECRET: SECRET, LOG_LEVEL: 'warn', CLOCK: 'manual', CLOCK_START: '2026-03-31T12:00:00+08:00', READMODEL_URL: '', EVENTSTORE_URL: '', REDIS_URL: '', KAFKA_BROKERS: '' },
     120_000,
+    undefined,
+    { compiled: true },
   );
 }
 
@@ -57,6 +59,7 @@ async function startOn(dataDir: string) {
  * the same server on an empty store is measured in the same run as the baseline.
  */
 export async function benchMemory(opts: { dataDir: string; events?: number }): Promise<MemoryBenchResult> {
+  buildServer();
   const empty = await startOn(join(opts.dataDir, 'empty'));
   const emptyRssMb = memoryOf(empty.child.pid!).rss;
   await stopServerProcess(empty);

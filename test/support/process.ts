@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
@@ -9,9 +9,22 @@ export interface ServerProcess {
   output: () => string;
 }
 
-/** Starts `npm start`'s entry point (or another app's) as a real process and resolves once it listens. */
-export function startServerProcess(env: Record<string, string>, timeoutMs = 60_000, entry = 'apps/standalone/src/main.ts'): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry], {
+/** Compiles the apps into dist/ as `npm start` does first (`npm run build`, incremental). */
+export function buildServer(): void {
+  const built = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`npm run build failed:\n${built.stdout}${built.stderr}`);
+}
+
+/**
+ * Starts `npm start`'s entry point (or another app's) as a real process and resolves once it listens: from the
+ * TypeScript sources under ts-node (the tests: nothing to build first), or `compiled` from dist/ exactly as `npm start`
+ * runs it (the benches, after `buildServer()`).
+ */
+export function startServerProcess(env: Record<string, string>, timeoutMs = 60_000, entry = 'apps/standalone/src/main.ts', opts: { compiled?: boolean } = {}): Promise<ServerProcess> {
+  const args = opts.compiled
+    ? ['--enable-source-maps', '-r', './scripts/dist-paths.js', join('dist', entry.replace(/\.ts$/, '.js'))]
+    : ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', PORT: '0', QUEUE_PREFIX: `qf-test-${process.pid}-${Date.now()}`, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
