@@ -218,6 +218,25 @@ describe('escalation rules on the embedded scheduler', () => {
     ]);
   });
 
+  it('a rung that fired before an extension does not fire again for the moved deadline (once per deadline and level)', async () => {
+    await post('/api/hotline/orders', operator, order('RX-WARNED')).expect(201);
+    const signed = await post('/api/hotline/orders/RX-WARNED/sign', handler).expect(200);
+    const reply: { dueAt: string; warnAt: string } = signed.body.deadlines.find((d: { stage: string }) => d.stage === 'reply');
+    const after = (iso: string) => new Date(Date.parse(iso) + 1).toISOString();
+    await at(after(reply.warnAt));
+    expect((await escalated('RX-WARNED')).filter((e) => e.stage === 'reply').map((e) => e.level)).toEqual([0]);
+    await post('/api/hotline/orders/RX-WARNED/extension', handler, { days: 2, reason: '需等待燃气公司检修结果' }).expect(200);
+    const decided = await post('/api/hotline/orders/RX-WARNED/extension/decision', operator, { approved: true }).expect(200);
+    const newDue: string = decided.body.deadlines.find((d: { stage: string }) => d.stage === 'reply').dueAt;
+    expect(Date.parse(newDue)).toBeGreaterThan(Date.parse(reply.dueAt));
+    await at(after(newDue));
+    // The handlers were warned once; the unit head hears of it once, at the moved deadline.
+    expect((await escalated('RX-WARNED')).filter((e) => e.stage === 'reply').map((e) => [e.level, e.dueAt])).toEqual([
+      [0, reply.dueAt],
+      [1, newDue],
+    ]);
+  });
+
   it('supervision orders (督办单): 13710 and standard presets, answered by the unit, with their own ladder', async () => {
     await at('2026-06-01T09:00:00+08:00'); // Mon
     await post('/api/hotline/orders', operator, order('RX-DB')).expect(201);

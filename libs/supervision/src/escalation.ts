@@ -87,9 +87,20 @@ export function escalatable<S, E extends DomainEvent>(aggregate: Pick<Aggregate<
   };
 }
 
+/**
+ * The levels of a deadline's ladder that have fired, whatever due time they fired for: an approved extension moves the
+ * due time of the same deadline, and each level reaches its target once per deadline (SPEC §4, decision 33).
+ */
+export function firedLevels(ref: DeadlineRef, fired: Record<string, FiredEscalation>): Set<number> {
+  const levels = new Set<number>();
+  for (const f of Object.values(fired)) if (f.data.stage === ref.stage && f.data.round === ref.round) levels.add(f.data.level);
+  return levels;
+}
+
 /** The next rung of a pending deadline that has not fired (UTC ISO), or null when its ladder is done. */
 export function nextFireAt(topLevel: 2 | 3, ref: DeadlineRef, deadline: Pick<Deadline, 'state' | 'dueAt' | 'warnAt'>, fired: Record<string, FiredEscalation>): string | null {
   if (deadline.state !== 'pending') return null;
-  const next = ladderTimes({ topLevel, dueAt: deadline.dueAt, warnAt: deadline.warnAt }).find((t) => !fired[escalationIdOf(ref, deadline.dueAt, t.level)]);
+  const done = firedLevels(ref, fired);
+  const next = ladderTimes({ topLevel, dueAt: deadline.dueAt, warnAt: deadline.warnAt }).find((t) => !done.has(t.level));
   return next ? new Date(next.fireAt).toISOString() : null;
 }

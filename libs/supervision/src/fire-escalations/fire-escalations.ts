@@ -1,5 +1,5 @@
 import { planLadder } from '../escalation-ladder';
-import { escalationIdOf, type DeadlineEscalated, type DeadlineRef, type Escalatable } from '../escalation';
+import { escalationIdOf, firedLevels, type DeadlineEscalated, type DeadlineRef, type Escalatable } from '../escalation';
 import type { EscalationDecideContext } from '../escalation.rules';
 
 /** The scheduler's command: fire whatever is due of one deadline's ladder (no route: the schedulers send it). */
@@ -22,10 +22,10 @@ export function decideFireEscalations(command: FireEscalations, state: Escalatab
     ctx.ladder(),
   );
   const unitId = plan[1].targetUnitId;
+  const done = firedLevels(ref, fired);
   return plan
-    .filter((step) => Date.parse(step.fireAt) <= now.getTime())
+    .filter((step) => Date.parse(step.fireAt) <= now.getTime() && !done.has(step.level))
     .map((step) => ({ step, escalationId: escalationIdOf(ref, deadline.dueAt, step.level) }))
-    .filter(({ escalationId }) => !fired[escalationId])
     .map(({ step, escalationId }) => ({
       type: 'DeadlineEscalated' as const,
       data: {

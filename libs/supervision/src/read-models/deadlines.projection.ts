@@ -40,7 +40,8 @@ export interface DeadlineRow {
  */
 export const deadlinesProjection = (kinds: CaseKindRegistry): Projection => ({
   name: DEADLINES_PROJECTION,
-  version: 1,
+  // 2: a level fired before an extension moved the due time counts as fired (decision 33).
+  version: 2,
   async migrate(db: Kysely<any>) {
     await db.schema.createTable(CASES_TABLE).ifNotExists().addColumn('id', 'text', (c) => c.primaryKey()).addColumn('doc', 'text', (c) => c.notNull()).execute();
     await db.schema
@@ -105,7 +106,7 @@ export function deadlineRowsOf(definition: CaseKindDefinition, caseId: string, d
   const fired = Object.values(doc.fired);
   return facts.deadlines.map((d) => {
     const ref = { kind, caseId, stage: d.stage, round: d.round };
-    const levels = fired.filter((f) => f.data.stage === d.stage && f.data.round === d.round && f.data.dueAt === d.dueAt).map((f) => f.data.level as number);
+    const levels = fired.filter((f) => f.data.stage === d.stage && f.data.round === d.round).map((f) => f.data.level as number);
     return {
       id: deadlineKey(ref),
       kind,
