@@ -1,29 +1,7 @@
-import ExcelJS from 'exceljs';
 import { TestApp, downloadWorkbook, startApp } from './support/app';
 import { hotlineSteps } from './support/hotline';
+import { ClearanceFigures as Figures, ClearanceReport as Report, csvRows, sheetText as sheetRows } from './support/exports';
 import { dropSchema, readModelTargets } from './support/targets';
-
-interface Figures {
-  stock: { total: number; cleared: number; remaining: number; rate: number };
-  increment: { received: number; cleared: number; clearedOnTime: number; open: number; overdue: number };
-  achieved: { stockCleared: boolean; incrementCleared: boolean };
-}
-interface Report {
-  totals: Figures;
-  units: Array<Figures & { unitId: string; unitName: string }>;
-}
-
-const csvRows = (text: string) =>
-  text
-    .replace(/^\uFEFF/, '')
-    .trim()
-    .split('\r\n')
-    .map((l) => l.split(','));
-const sheetRows = (wb: ExcelJS.Workbook, name: string) => {
-  const rows: unknown[][] = [];
-  wb.getWorksheet(name)!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  return rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v))));
-};
 
 /**
  * SPEC §3.3, §6, §8: clue cases (问题线索) in a campaign's clearance reach only those who may read clues. A supervisor

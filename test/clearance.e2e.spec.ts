@@ -1,19 +1,9 @@
 import { ClearanceService } from '@qf/reporting';
 import { TestApp, downloadWorkbook, startApp } from './support/app';
 import { hotlineSteps } from './support/hotline';
+import { ClearanceReport as Report } from './support/exports';
 import { dropSchema, readModelTargets } from './support/targets';
 
-interface Figures {
-  stock: { total: number; cleared: number; remaining: number; rate: number };
-  increment: { received: number; cleared: number; clearedOnTime: number; open: number; overdue: number };
-  achieved: { stockCleared: boolean; incrementCleared: boolean };
-}
-interface Report {
-  campaignId: string;
-  asOf: string;
-  totals: Figures;
-  units: Array<Figures & { unitId: string }>;
-}
 
 /**
  * Issue 5: stock-and-increment clearance (SPEC §6) on a designed fixture built through the real commands on the

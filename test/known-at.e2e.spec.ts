@@ -2,20 +2,9 @@ import { ClearanceService, RankingPublisher } from '@qf/reporting';
 import { SchedulerService } from '@qf/supervision';
 import { TestApp, startApp } from './support/app';
 import { hotlineSteps } from './support/hotline';
+import { ClearanceReport as Report } from './support/exports';
 import { dropSchema, readModelTargets } from './support/targets';
 
-interface Figures {
-  stock: { total: number; cleared: number; remaining: number; rate: number };
-  increment: { received: number; cleared: number; clearedOnTime: number; open: number; overdue: number };
-  achieved: { stockCleared: boolean; incrementCleared: boolean };
-}
-interface Report {
-  campaignId: string;
-  asOf: string;
-  knownAt?: string;
-  totals: Figures;
-  units: Array<Figures & { unitId: string }>;
-}
 interface Row {
   unitId: string;
   score: number | null;

@@ -1,17 +1,8 @@
-import ExcelJS from 'exceljs';
 import { TestApp, downloadWorkbook, startApp } from './support/app';
 import { hotlineSteps } from './support/hotline';
+import { ClearanceReport as Report, cellText as text, csvRows, sheetRows } from './support/exports';
 import { dropSchema, readModelTargets } from './support/targets';
 
-interface Figures {
-  stock: { total: number; cleared: number; remaining: number; rate: number };
-  increment: { received: number; cleared: number; clearedOnTime: number; open: number; overdue: number };
-  achieved: { stockCleared: boolean; incrementCleared: boolean };
-}
-interface Report {
-  totals: Figures;
-  units: Array<Figures & { unitId: string; unitName: string }>;
-}
 interface LedgerRow {
   kind: string;
   caseId: string;
@@ -23,18 +14,6 @@ interface LedgerRow {
 }
 
 const CALLER = { name: '王小二', phone: '13900001111' };
-const csvRows = (text: string) =>
-  text
-    .replace(/^\uFEFF/, '')
-    .trim()
-    .split('\r\n')
-    .map((l) => l.split(','));
-const sheetRows = (wb: ExcelJS.Workbook, name: string) => {
-  const rows: unknown[][] = [];
-  wb.getWorksheet(name)!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  return rows;
-};
-const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 /**
  * SPEC §6, §8: every view and export holds only what the caller may read — clearance JSON, CSV and both sheets of the

@@ -1,0 +1,38 @@
+import type ExcelJS from 'exceljs';
+
+/** The figures of a clearance (SPEC §6), in total and per unit. */
+export interface ClearanceFigures {
+  stock: { total: number; cleared: number; remaining: number; rate: number };
+  increment: { received: number; cleared: number; clearedOnTime: number; open: number; overdue: number };
+  achieved: { stockCleared: boolean; incrementCleared: boolean };
+}
+
+/** What `GET /api/campaigns/:id/clearance` answers. */
+export interface ClearanceReport {
+  campaignId: string;
+  asOf: string;
+  knownAt?: string;
+  totals: ClearanceFigures;
+  units: Array<ClearanceFigures & { unitId: string; unitName: string }>;
+}
+
+/** A CSV export as rows of cells (the exports write a BOM and CRLF line ends, and quote nothing these tests read). */
+export const csvRows = (text: string) =>
+  text
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n')
+    .map((l) => l.split(','));
+
+/** A worksheet's rows as exceljs holds the cell values. */
+export const sheetRows = (wb: ExcelJS.Workbook, name: string) => {
+  const rows: unknown[][] = [];
+  wb.getWorksheet(name)!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+};
+
+/** A cell as the text a reader sees ('' when empty). */
+export const cellText = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+
+/** A worksheet's rows as text. */
+export const sheetText = (wb: ExcelJS.Workbook, name: string) => sheetRows(wb, name).map((r) => r.map(cellText));
