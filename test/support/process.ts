@@ -52,12 +52,15 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 60_0
   });
 }
 
-/** Stops the server the way an operator does (SIGTERM: its graceful shutdown) and resolves once it has exited. */
-export function stopServerProcess(server: ServerProcess): Promise<void> {
+/**
+ * Stops the server and resolves once it has exited: the way an operator does by default (SIGTERM, its graceful
+ * shutdown), or as a crash does (SIGKILL, `kill9`).
+ */
+export function stopServerProcess(server: ServerProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   return new Promise((resolve) => {
     server.child.removeAllListeners('exit');
     server.child.once('exit', () => resolve());
-    server.child.kill('SIGTERM');
+    server.child.kill(signal);
   });
 }
 
@@ -73,13 +76,7 @@ export async function projectionsCaughtUp(baseUrl: string, { pollMs = 100, timeo
   }
 }
 
-export function kill9(server: ServerProcess): Promise<void> {
-  return new Promise((resolve) => {
-    server.child.removeAllListeners('exit');
-    server.child.once('exit', () => resolve());
-    server.child.kill('SIGKILL');
-  });
-}
+export const kill9 = (server: ServerProcess): Promise<void> => stopServerProcess(server, 'SIGKILL');
 
 /**
  * Sends one command per key, all at once, and kills the server with SIGKILL the moment `killAt` of them have been
