@@ -4,7 +4,7 @@ import { chunks, upsertRows, type Projection } from '@qf/projections';
 import { toRecorded, type Deadline } from '@qf/kernel';
 import type { CaseKindDefinition, CaseKindRegistry } from '@qf/contracts';
 import type { CaseKind } from '../escalation-ladder';
-import { Escalatable, deadlineKey, escalatable, nextFireAt } from '../escalation';
+import { Escalatable, deadlineKey, escalatable, firedLevels, nextFireAt } from '../escalation';
 
 export const DEADLINES_TABLE = 'deadlines';
 export const DEADLINES_PROJECTION = 'deadlines';
@@ -103,10 +103,9 @@ export const deadlinesProjection = (kinds: CaseKindRegistry): Projection => ({
 export function deadlineRowsOf(definition: CaseKindDefinition, caseId: string, doc: Escalatable<unknown>): DeadlineRow[] {
   const kind = definition.kind;
   const facts = definition.facts(doc.inner);
-  const fired = Object.values(doc.fired);
   return facts.deadlines.map((d) => {
     const ref = { kind, caseId, stage: d.stage, round: d.round };
-    const levels = fired.filter((f) => f.data.stage === d.stage && f.data.round === d.round).map((f) => f.data.level as number);
+    const levels = [...firedLevels(ref, doc.fired)];
     return {
       id: deadlineKey(ref),
       kind,
