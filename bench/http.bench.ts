@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { signToken } from '@qf/platform';
-import { ServerProcess, buildServer, projectionsCaughtUp, startServerProcess, stopServerProcess } from '../test/support/process';
+import { ServerProcess, projectionsCaughtUp, startServerProcess, stopServerProcess } from '../test/support/process';
 
 export interface HttpLoad {
   requests: number;
@@ -66,7 +66,6 @@ function load(pid: number, opts: autocannon.Options, expected: number): Promise<
 export async function benchHttp(opts: { dataDir: string; connections?: number; seconds?: number }): Promise<HttpBenchResult> {
   const connections = opts.connections ?? 16;
   const seconds = opts.seconds ?? 15;
-  buildServer();
   const server: ServerProcess = await startServerProcess(
     { DATA_DIR: opts.dataDir, NODE_ENV: 'production', LOG_LEVEL: 'warn', JWT_SECRET: SECRET, PII_KEY: Buffer.alloc(32, 7).toString('base64'), CLOCK: 'system', READMODEL_URL: '', EVENTSTORE_URL: '', REDIS_URL: '', KAFKA_BROKERS: '' },
     60_000,

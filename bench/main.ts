@@ -8,6 +8,7 @@ import { EscalationBenchResult, benchEscalation } from './escalation.bench';
 import { ReportsBenchResult, benchReports } from './reports.bench';
 import { benchMemory } from './memory.bench';
 import { benchPeers } from './peers.bench';
+import { buildServer } from '../test/support/process';
 
 /**
  * One row of docs/benchmarks.md: a figure, the limit it is held to (measured in the same run, or the issue's goal),
@@ -36,6 +37,8 @@ async function main() {
   const rows: Row[] = [];
   const notes: string[] = [];
   const started = Date.now();
+  // The HTTP and memory benches run the server compiled, as `npm start` does: build it once for both.
+  if (wants('http') || wants('memory')) buildServer();
   try {
     if (wants('store')) {
       console.log('event store: appends through the port vs raw better-sqlite3 (WAL, synchronous=FULL) …');

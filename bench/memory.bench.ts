@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@qf/event-store';
 import { signToken } from '@qf/platform';
-import { buildServer, projectionsCaughtUp, startServerProcess, stopServerProcess } from '../test/support/process';
+import { projectionsCaughtUp, startServerProcess, stopServerProcess } from '../test/support/process';
 import { appendOrderLives } from './order-lives';
 
 export interface MemoryBenchResult {
@@ -59,7 +59,6 @@ async function startOn(dataDir: string) {
  * the same server on an empty store is measured in the same run as the baseline.
  */
 export async function benchMemory(opts: { dataDir: string; events?: number }): Promise<MemoryBenchResult> {
-  buildServer();
   const empty = await startOn(join(opts.dataDir, 'empty'));
   const emptyRssMb = memoryOf(empty.child.pid!).rss;
   await stopServerProcess(empty);
