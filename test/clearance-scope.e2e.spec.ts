@@ -1,6 +1,7 @@
 import { TestApp, downloadWorkbook, startApp } from './support/app';
 import { hotlineSteps } from './support/hotline';
-import { ClearanceFigures as Figures, ClearanceReport as Report, csvRows, sheetText as sheetRows } from './support/exports';
+import type { ClearanceFigures as Figures, ClearanceReport as Report } from '@qf/reporting';
+import { csvRows, sheetText as sheetRows } from './support/exports';
 import { dropSchema, readModelTargets } from './support/targets';
 
 /**

@@ -1,7 +1,6 @@
-import { ClearanceService } from '@qf/reporting';
+import { type ClearanceReport as Report, ClearanceService } from '@qf/reporting';
 import { TestApp, downloadWorkbook, startApp } from './support/app';
 import { hotlineSteps } from './support/hotline';
-import { ClearanceReport as Report } from './support/exports';
 import { dropSchema, readModelTargets } from './support/targets';
 
 

@@ -1,8 +1,7 @@
-import { ClearanceService, RankingPublisher } from '@qf/reporting';
+import { type ClearanceReport as Report, ClearanceService, RankingPublisher } from '@qf/reporting';
 import { SchedulerService } from '@qf/supervision';
 import { TestApp, startApp } from './support/app';
 import { hotlineSteps } from './support/hotline';
-import { ClearanceReport as Report } from './support/exports';
 import { dropSchema, readModelTargets } from './support/targets';
 
 interface Row {

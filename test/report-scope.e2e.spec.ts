@@ -1,6 +1,7 @@
 import { TestApp, downloadWorkbook, startApp } from './support/app';
 import { hotlineSteps } from './support/hotline';
-import { ClearanceReport as Report, cellText as text, csvRows, sheetRows } from './support/exports';
+import type { ClearanceReport as Report } from '@qf/reporting';
+import { cellText as text, csvRows, sheetRows } from './support/exports';
 import { dropSchema, readModelTargets } from './support/targets';
 
 interface LedgerRow {

@@ -1,21 +1,5 @@
 import type ExcelJS from 'exceljs';
 
-/** The figures of a clearance (SPEC §6), in total and per unit. */
-export interface ClearanceFigures {
-  stock: { total: number; cleared: number; remaining: number; rate: number };
-  increment: { received: number; cleared: number; clearedOnTime: number; open: number; overdue: number };
-  achieved: { stockCleared: boolean; incrementCleared: boolean };
-}
-
-/** What `GET /api/campaigns/:id/clearance` answers. */
-export interface ClearanceReport {
-  campaignId: string;
-  asOf: string;
-  knownAt?: string;
-  totals: ClearanceFigures;
-  units: Array<ClearanceFigures & { unitId: string; unitName: string }>;
-}
-
 /** A CSV export as rows of cells (the exports write a BOM and CRLF line ends, and quote nothing these tests read). */
 export const csvRows = (text: string) =>
   text
