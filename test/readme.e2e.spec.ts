@@ -66,10 +66,13 @@ describe('the README, followed literally', () => {
   }, 180_000);
 
   it('walks the escalation example to an acknowledged level 1', async () => {
-    const result = await run(block('CLOCK=manual CLOCK_START'), { PORT }, 150_000);
+    // After the block, still in its shell: its closing `kill %1` must stop the server npm start ran, not only npm.
+    const stopped = `for i in $(seq 1 20); do curl -sf localhost:$PORT/health/live > /dev/null || { echo 'server stopped'; break; }; sleep 0.5; done`;
+    const result = await run(`${block('CLOCK=manual CLOCK_START')}\n${stopped}`, { PORT }, 150_000);
     expect(result.out).toMatch(/level 1 in the head's inbox: [0-9a-f-]{36}/);
     expect(result.out).toContain('"state":"acknowledged"');
     expect(result.out).toContain('"caseId":"RX20260316-0099"');
     expect(result.code).toBe(0);
+    expect(result.out).toContain('server stopped');
   }, 180_000);
 });
