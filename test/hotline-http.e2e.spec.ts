@@ -83,6 +83,11 @@ describe.each(readModelTargets('hotline'))('12345 work orders over HTTP, read mo
     expect(list.body.items[0]).toMatchObject({ id: order.orderNo, caller: { name: '张*明' } });
     expect((await get('/api/hotline/orders', otherStreet).expect(200)).body.total).toBe(0);
     await get('/api/hotline/orders', t.token(['leader'], 'U-QU')).expect(403);
+    // A role that never reads work orders is refused alike whether the order exists or not: a 404 would tell it.
+    for (const path of [base, '/api/hotline/orders/RX-NO-SUCH', `/api/cases/hotline/${order.orderNo}/events`, '/api/cases/hotline/RX-NO-SUCH/events']) {
+      await get(path, t.token(['leader'], 'U-QU')).expect(403);
+      await get(path, t.token(['admin'])).expect(403);
+    }
   });
 
   it('asOf folds the order at a past moment', async () => {

@@ -126,6 +126,9 @@ describe.each(readModelTargets('petitions'))('petitions over HTTP, read models o
     expect((await get(`/api/petitions/${body.id}`, streetSupervisor).expect(200)).body.petitioner).toEqual({ name: '张*明', idNumber: '1101**********1234', phone: '138****5678' });
     await get(`/api/petitions/${body.id}`, bureau).expect(403);
     await get(`/api/petitions/${body.id}`, t.token(['hotline_operator'], 'U-RX')).expect(403);
+    // …and alike for a petition that does not exist: a 404 would tell them which do.
+    await get('/api/petitions/XF20260511-0999', t.token(['hotline_operator'], 'U-RX')).expect(403);
+    await get('/api/cases/petition/XF20260511-0999/events', t.token(['hotline_operator'], 'U-RX')).expect(403);
     const list = await get('/api/petitions?unitId=U-JD-01', streetSupervisor).expect(200);
     expect(list.body.items.find((p: { id: string }) => p.id === body.id).petitioner).toEqual({ name: '张*明', idNumber: '1101**********1234', phone: '138****5678' });
     const events = await get(`/api/cases/petition/${body.id}/events`, officer).expect(200);

@@ -19,6 +19,14 @@ export function readScope(dir: DirectoryView, actor: Actor, officeRoles: Role[],
   return allowed === 'all' ? filter : filter.filter((u) => allowed.includes(u));
 }
 
+/**
+ * Refuses (403) a caller whose roles can never read cases of this kind, before anything is loaded — so the refusal
+ * does not depend on whether the case exists (a 404 would tell them it does not).
+ */
+export function assertMayReadKind(dir: DirectoryView, actor: Actor, officeRoles: Role[]): void {
+  if (!hasRole(actor, ...officeRoles) && unitsOf(dir, actor).size === 0) throw forbidden('your role may not read these cases');
+}
+
 /** May the caller read one case handled by `unitId` (null: not yet assigned — only the office)? */
 export function mayReadCase(dir: DirectoryView, actor: Actor, officeRoles: Role[], unitId: string | null): boolean {
   if (hasRole(actor, ...officeRoles)) return true;

@@ -29,7 +29,7 @@ import {
   listCaseRows,
   load,
 } from '@qf/platform';
-import { DirectoryService, mayReadCase, readScope } from '@qf/directory';
+import { DirectoryService, assertMayReadKind, mayReadCase, readScope } from '@qf/directory';
 import { CLUE_ID_PREFIX, clueStreamOf } from '@qf/contracts';
 import type { CreateOrderDto } from './create-order/create-order.dto';
 import { WorkOrderCommand, decide } from './work-order.decide';
@@ -152,6 +152,7 @@ export class WorkOrdersService implements OnModuleInit {
   async detail(orderNo: string, actor: Actor, at: AsOfQuery = {}) {
     const asOf = at.asOf ? new Date(at.asOf) : undefined;
     const knownAt = at.knownAt ? new Date(at.knownAt) : undefined;
+    assertMayReadKind(this.directory.current(), actor, ['hotline_operator']);
     const loaded = await load<WorkOrder, WorkOrderEvent>(this.store, streamOf(orderNo), workOrderAggregate, { occurredUntil: asOf, recordedUntil: knownAt });
     if (!loaded.state.exists) throw new DomainError('NOT_FOUND', `work order ${orderNo} not found`);
     this.assertMayRead(actor, loaded.state);
@@ -159,6 +160,7 @@ export class WorkOrdersService implements OnModuleInit {
   }
 
   async timeline(orderNo: string, actor: Actor) {
+    assertMayReadKind(this.directory.current(), actor, ['hotline_operator']);
     const loaded = await load<WorkOrder, WorkOrderEvent>(this.store, streamOf(orderNo), workOrderAggregate);
     if (!loaded.state.exists) throw new DomainError('NOT_FOUND', `work order ${orderNo} not found`);
     this.assertMayRead(actor, loaded.state);

@@ -29,7 +29,7 @@ import {
   listCaseRows,
   load,
 } from '@qf/platform';
-import { DirectoryService, mayReadCase, readScope } from '@qf/directory';
+import { DirectoryService, assertMayReadKind, mayReadCase, readScope } from '@qf/directory';
 import { CLUE_ID_PREFIX, clueStreamOf } from '@qf/contracts';
 import { Petition, PetitionEvent, Petitioner, StoredPetitioner, petitionAggregate, petitionStream } from './petition';
 import { PetitionDecideContext } from './petition-rules';
@@ -170,6 +170,7 @@ export class PetitionsService implements OnModuleInit {
   async detail(id: string, actor: Actor, at: AsOfQuery = {}) {
     const asOf = at.asOf ? new Date(at.asOf) : undefined;
     const knownAt = at.knownAt ? new Date(at.knownAt) : undefined;
+    assertMayReadKind(this.directory.current(), actor, OFFICE);
     const loaded = await load<Petition, PetitionEvent>(this.store, petitionStream(id), petitionAggregate, { occurredUntil: asOf, recordedUntil: knownAt });
     if (!loaded.state.exists) throw new DomainError('NOT_FOUND', `petition ${id} not found`);
     this.assertMayRead(actor, loaded.state);
@@ -177,6 +178,7 @@ export class PetitionsService implements OnModuleInit {
   }
 
   async timeline(id: string, actor: Actor) {
+    assertMayReadKind(this.directory.current(), actor, OFFICE);
     const loaded = await load<Petition, PetitionEvent>(this.store, petitionStream(id), petitionAggregate);
     if (!loaded.state.exists) throw new DomainError('NOT_FOUND', `petition ${id} not found`);
     this.assertMayRead(actor, loaded.state);

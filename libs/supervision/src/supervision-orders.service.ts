@@ -17,7 +17,7 @@ import {
   forbidden,
   load,
 } from '@qf/platform';
-import { DirectoryService, mayReadCase } from '@qf/directory';
+import { DirectoryService, assertMayReadKind, mayReadCase } from '@qf/directory';
 import { CaseKindRegistry } from '@qf/contracts';
 import type { IssueSupervisionOrderDto } from './issue-supervision-order/issue-supervision-order.dto';
 import type { AnswerSupervisionStage } from './answer-supervision-stage/answer-supervision-stage';
@@ -93,6 +93,7 @@ export class SupervisionOrdersService {
   }
 
   async detail(id: string, actor: Actor) {
+    assertMayReadKind(this.directory.current(), actor, ['leader']);
     const loaded = await load(this.store, supervisionStream(id), supervisionOrderAggregate);
     if (!loaded.state.exists) throw new DomainError('NOT_FOUND', `supervision order ${id} not found`);
     if (!mayReadCase(this.directory.current(), actor, ['leader'], loaded.state.unitId)) throw forbidden('you may not read this supervision order');
