@@ -38,6 +38,9 @@ describe('problem clues over HTTP', () => {
     expect(stage(anonymous.body, 'reporter_notice')).toBeUndefined();
     await post('/api/clues', inspector, clue({ subjects: [] })).expect(400);
     await post('/api/clues', inspector, clue({ allegations: '太短' })).expect(400);
+    // A bad element of a list is named by its index (SPEC §10: details name the field).
+    const badSubject = await post('/api/clues', inspector, clue({ subjects: [subject, { ...subject, rank: 'boss', age: 40 }] })).expect(400);
+    expect(badSubject.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['subjects.1.age', 'subjects.1.rank']);
     await post('/api/clues', inspector, clue({ subjects: [{ ...subject, unitId: 'U-NOPE' }] })).expect(422);
   });
 

@@ -3,8 +3,11 @@ import { plainToInstance } from 'class-transformer';
 import { ValidationOptions, isISO8601, registerDecorator, validate } from 'class-validator';
 import { DomainError, FieldProblem } from '@qf/kernel';
 
-/** A field name as it may be echoed: the caller's own unknown keys only when they look like identifiers (SPEC §8). */
-const ECHOABLE = /^[A-Za-z_$][A-Za-z0-9_$-]{0,63}$/;
+/**
+ * A field name as it may be echoed: the caller's own unknown keys only when they look like identifiers (SPEC §8), and
+ * an array element by its index (`subjects.1.rank`).
+ */
+const ECHOABLE = /^(?:[A-Za-z_$][A-Za-z0-9_$-]{0,63}|\d{1,6})$/;
 const echoable = (property: string) => (ECHOABLE.test(property) ? property : '(unknown field)');
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
