@@ -32,6 +32,10 @@ describe('problem clues over HTTP', () => {
   it('registers with an XS id, the disposition limit of one month and the real-name notice limit of 15 working days', async () => {
     const res = await post('/api/clues', inspector, clue()).expect(201);
     expect(res.body).toMatchObject({ kind: 'clue', id: 'XS20260316-0001', status: 'registered', source: 'inspection_tour', handled: false });
+    // Its handler is the discipline unit (SPEC §3 unitId), whoever it names; the subjects keep their own units.
+    expect(res.body.unitId).toBe('U-JW');
+    expect(res.body.subjects.map((s: { unitId: string }) => s.unitId)).toEqual(['U-BM-ZJ', 'U-JD-01']);
+    expect((await get(`/api/cases/clue/${res.body.id}`, inspector).expect(200)).body.unitId).toBe('U-JW');
     expect(stage(res.body, 'disposition')!.dueAt).toBe('2026-04-16T23:59:59.999+08:00');
     expect(stage(res.body, 'reporter_notice')!.dueAt).toBe('2026-04-07T23:59:59.999+08:00'); // Qingming 04-04..06
     const anonymous = await post('/api/clues', inspector, clue({ reporter: undefined })).expect(201);

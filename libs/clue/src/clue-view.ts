@@ -14,10 +14,13 @@ export type ReporterView = Reporter | Erased | null;
 export const reporterViews = (vault: PiiVault, stored: Array<StoredReporter | null>, reveal: boolean): Promise<ReporterView[]> =>
   personViews<Reporter>(vault, stored, reveal, maskReporter);
 
-/** The case detail of SPEC §3 for a clue (only inspectors and case managers ever get here). */
-export function clueDetail(state: Clue, version: number, now: Date, reporter: ReporterView) {
+/**
+ * The case detail of SPEC §3 for a clue (only inspectors and case managers ever get here). Its `unitId` is the current
+ * handler, the discipline unit (`handlerUnitId`); the units of the people it names are on its subjects.
+ */
+export function clueDetail(state: Clue, version: number, now: Date, reporter: ReporterView, handlerUnitId: string | null) {
   const { exists: _exists, reporter: _sealed, ...rest } = state;
-  return { kind: 'clue' as const, ...rest, unitId: state.subjects[0]?.unitId ?? null, reporter, handled: state.status === 'concluded' || state.status === 'case_filed', deadlines: state.deadlines.map((d) => deadlineView(d, now)), version };
+  return { kind: 'clue' as const, ...rest, unitId: handlerUnitId, reporter, handled: state.status === 'concluded' || state.status === 'case_filed', deadlines: state.deadlines.map((d) => deadlineView(d, now)), version };
 }
 
 /** The timeline: the reporter masked (or "[erased]"), never the sealed form. */

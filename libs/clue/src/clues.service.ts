@@ -165,6 +165,11 @@ export class CluesService implements OnModuleInit {
     return this.run(id, ctx, { type: 'ForgetReporter' });
   }
 
+  /** Who handles every clue (SPEC §3 `unitId`, §4 "the discipline unit for clue stages"). */
+  private handlerUnitId(): string | null {
+    return this.directory.current().disciplineUnit()?.id ?? null;
+  }
+
   /** The reporter unmasked for case managers only — and every such read leaves an audit record naming the reader. */
   private async view(state: Clue, version: number, now: Date, reader: Pick<CommandContext, 'actor' | 'commandId' | 'correlationId'>) {
     const reveal = hasRole(reader.actor, 'case_manager');
@@ -173,7 +178,7 @@ export class CluesService implements OnModuleInit {
       await this.audit(state.id, reader);
       noteAuditedDisclosure(reporter, REPORTER_READ, state.id);
     }
-    return clueDetail(state, version, now, reporter);
+    return clueDetail(state, version, now, reporter, this.handlerUnitId());
   }
 
   private async audit(clueId: string, reader: Pick<CommandContext, 'actor' | 'commandId' | 'correlationId'>): Promise<void> {
@@ -212,7 +217,8 @@ export class CluesService implements OnModuleInit {
     const { docs, ...page } = await listCaseRows<ClueRow>(this.readModels.db, CLUES_TABLE, query, scope, now, { source: query.source });
     // Lists show the reporter masked, even to case managers (SPEC §8).
     const reporters = await reporterViews(this.vault, docs.map((d) => d.reporter), false);
-    return { items: docs.map((row, i) => clueDetail(row, row.version, now, reporters[i])), ...page };
+    const handler = this.handlerUnitId();
+    return { items: docs.map((row, i) => clueDetail(row, row.version, now, reporters[i], handler)), ...page };
   }
 
   async auditLog(query: { clueId?: string; reader?: string; from?: string; to?: string }) {
