@@ -78,6 +78,9 @@ describe.each(readModelTargets('ranking'))('monthly ranking on %s', (_label, env
     await t.setClock('2026-04-01T02:00:00+08:00');
     await t.app.get(RankingPublisher).idle();
     const march = await ranking('month=2026-03&published=true');
+    // The petition ranking is live only: asking for it published says so rather than promising a publication.
+    const petition = await get('/api/reports/monthly-ranking?month=2026-03&kind=petition&published=true', leader).expect(404);
+    expect(petition.body.message).toMatch(/never published/);
     publishedMarch = march;
     expect(march.published).toBe(true);
     expect(table(march.rows)).toEqual([

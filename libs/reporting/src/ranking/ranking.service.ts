@@ -62,6 +62,8 @@ export class RankingService implements OnModuleInit {
     const now = this.clock.now();
     const knownAt = knownAtText ? new Date(Math.min(Date.parse(knownAtText), now.getTime())) : undefined;
     if (published) {
+      // Only the hotline ranking is published (decision 44): the others are live only, never "not published yet".
+      if (kind !== 'hotline') throw new DomainError('NOT_FOUND', `the ${kind} ranking is live only: it is never published (ask without published=true)`);
       const frozen = await this.published(kind, month, knownAt);
       if (!frozen) {
         const when = knownAt ? ` by ${formatShanghai(knownAt)}` : ' yet';
