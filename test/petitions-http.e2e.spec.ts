@@ -126,6 +126,11 @@ describe.each(readModelTargets('petitions'))('petitions over HTTP, read models o
     expect((await get(`/api/petitions/${body.id}`, streetSupervisor).expect(200)).body.petitioner).toEqual({ name: '张*明', idNumber: '1101**********1234', phone: '138****5678' });
     await get(`/api/petitions/${body.id}`, bureau).expect(403);
     await get(`/api/petitions/${body.id}`, t.token(['hotline_operator'], 'U-RX')).expect(403);
+    // A petition not yet assigned is with the petitions bureau: the district's supervisors (above the bureau, where
+    // its assign stage escalates) read it masked; a street's supervisor does not.
+    const unassigned = await post('/api/petitions', officer, { ...petition('110101199003075678', '劳动保障'), petitioner: { name: '李四海', idNumber: '110101199003075678', phone: '13900001111' } }).expect(201);
+    expect((await get(`/api/petitions/${unassigned.body.id}`, districtSupervisor).expect(200)).body.petitioner).toEqual({ name: '李*海', idNumber: '1101**********5678', phone: '139****1111' });
+    await get(`/api/petitions/${unassigned.body.id}`, streetSupervisor).expect(403);
     // …and alike for a petition that does not exist: a 404 would tell them which do.
     await get('/api/petitions/XF20260511-0999', t.token(['hotline_operator'], 'U-RX')).expect(403);
     await get('/api/cases/petition/XF20260511-0999/events', t.token(['hotline_operator'], 'U-RX')).expect(403);

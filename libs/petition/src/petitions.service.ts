@@ -152,8 +152,13 @@ export class PetitionsService implements OnModuleInit {
     return { ...referred.detail, clueId };
   }
 
+  /**
+   * Who may read a petition (SPEC §1). One not yet assigned is with the petitions bureau — the unit its assign stage
+   * escalates from (§4) — so the supervisors above the bureau can open the case their escalation names.
+   */
   private assertMayRead(actor: Actor, petition: Pick<Petition, 'unitId'>): void {
-    if (!mayReadCase(this.directory.current(), actor, OFFICE, petition.unitId)) throw forbidden('you may not read this petition');
+    const dir = this.directory.current();
+    if (!mayReadCase(dir, actor, OFFICE, petition.unitId ?? dir.petitionsBureau()?.id ?? null)) throw forbidden('you may not read this petition');
   }
 
   /** Petitioner identity in full: the bureau, and the unit it is assigned to unless the petitioner asked for anonymity. */
