@@ -3195,7 +3195,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description the case after the command */
+            /** @description the order created before with this orderNo and the same body (SPEC §3.1); nothing appended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetail"];
+                };
+            };
+            /** @description the order, created and dispatched now */
             201: {
                 headers: {
                     [name: string]: unknown;

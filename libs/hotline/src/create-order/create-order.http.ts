@@ -1,7 +1,7 @@
 import { Body, Controller, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Actor, CommandRequest, CurrentActor, Roles } from '@qf/platform';
+import { Actor, ApiAnswer, CommandRequest, CurrentActor, Roles } from '@qf/platform';
 import { WorkOrdersService } from '../work-orders.service';
 import { CreateOrderDto } from './create-order.dto';
 
@@ -15,6 +15,8 @@ export class CreateOrderController {
   @Post()
   @Roles('hotline_operator')
   @ApiOperation({ summary: '派单 — create and dispatch a work order (same orderNo + same body → 200 existing; other body → 409)' })
+  @ApiAnswer('CaseDetail', 201, 'the order, created and dispatched now')
+  @ApiAnswer('CaseDetail', 200, 'the order created before with this orderNo and the same body (SPEC §3.1); nothing appended')
   async create(@Body() body: CreateOrderDto, @CurrentActor() actor: Actor, @Req() req: CommandRequest, @Res({ passthrough: true }) res: Response) {
     const result = await this.orders.create(body, this.orders.context(req, actor));
     res.status(result.created ? 201 : 200);
