@@ -165,6 +165,8 @@ describe.each(readModelTargets('integration'))('integration (outbox and inbound 
     expect(dlq[0].headers['x-error-message']).toContain('payload.channel');
     expect(dlq[0].value).toMatchObject({ type: 'order.dispatched', orderNo: 'BAD-1', payload: { channel: 'fax', caller: '[removed]' } });
     expect(dlq[2].value).toBe('not a message');
+    // Times in Shanghai with their offset, like every other time the API shows.
+    for (const m of dlq) expect(m.publishedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+08:00$/);
   });
 
   it('dead-letters a message with its own headers, personal data removed, beside the code and the reason', async () => {

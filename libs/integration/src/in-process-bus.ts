@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Kysely } from 'kysely';
 import type { OutboundMessage } from '@qf/contracts';
+import { formatShanghai } from '@qf/kernel';
 import { ReadModelCheckpointStore, migrateExclusively } from '@qf/projections';
 import type { BusSubscription, DeliveredMessage, MessageBus } from './bus.port';
 import { insertOutbox, migrateOutbox, readOutbox } from './outbox';
@@ -36,7 +37,8 @@ export class InProcessBus implements MessageBus {
   }
 
   async publish(messages: OutboundMessage[], upTo: bigint): Promise<void> {
-    const publishedAt = this.clock().toISOString();
+    // Shanghai time with its offset, as every other time the API shows (the outbox rows' recordedAt).
+    const publishedAt = formatShanghai(this.clock());
     await this.db.transaction().execute(async (trx) => {
       await insertOutbox(trx, messages.map((m) => ({ ...m, publishedAt })));
       await new ReadModelCheckpointStore(trx).save('bus:published', upTo);

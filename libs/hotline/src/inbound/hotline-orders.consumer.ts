@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WrongExpectedRevisionError, type EventStore } from '@qf/event-store';
 import { HEADERS, INBOUND_STREAM_PREFIX, TOPICS, type BusMessage, type InboundEvent } from '@qf/contracts';
-import { Actor, CLOCK, Clock, CommandContext, DomainError, EVENT_STORE, Metrics, canonicalJson, eventIdFor, validateInput } from '@qf/platform';
+import { Actor, CLOCK, Clock, CommandContext, DomainError, EVENT_STORE, Metrics, canonicalJson, eventIdFor, formatShanghai, validateInput } from '@qf/platform';
 import { redactPersonalData } from '@qf/integration';
 import { WorkOrdersService } from '../work-orders.service';
 import { CreateOrderDto } from '../create-order/create-order.dto';
@@ -74,7 +74,7 @@ export class HotlineOrdersConsumer {
       this.logger.warn(`dead-lettered a message keyed ${message.key ?? '(none)'}: ${error.code}`);
     }
     try {
-      await this.store.append(streamId, [{ id: eventIdFor(`outcome:${digest}`, streamId, 0), type: event.type, data: event.data, metadata: { occurredAt: now.toISOString(), recordedAt: now.toISOString(), actor: { sub: HOTLINE_CENTRE.sub, unitId: null, roles: HOTLINE_CENTRE.roles }, correlationId: ctx.correlationId, causationId: null } }], 'no_stream');
+      await this.store.append(streamId, [{ id: eventIdFor(`outcome:${digest}`, streamId, 0), type: event.type, data: event.data, metadata: { occurredAt: formatShanghai(now), recordedAt: formatShanghai(now), actor: { sub: HOTLINE_CENTRE.sub, unitId: null, roles: HOTLINE_CENTRE.roles }, correlationId: ctx.correlationId, causationId: null } }], 'no_stream');
     } catch (error) {
       // Another consumer took the same message meanwhile: it is that one's, this one is the duplicate.
       if (error instanceof WrongExpectedRevisionError) return this.counted({ outcome: 'duplicate' });
