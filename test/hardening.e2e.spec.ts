@@ -32,6 +32,16 @@ describe('hostile input that used to pass or crash', () => {
     expect(res.body).toMatchObject({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
   });
 
+  it('a body that is not what its Content-Encoding says is a 400, with or without a token, and appends nothing', async () => {
+    const before = await events('H-1');
+    for (const encoding of ['gzip', 'deflate', 'br']) {
+      const res = await request(t.http).post('/api/hotline/orders/H-1/sign').set('Authorization', `Bearer ${handler}`).set('Content-Type', 'application/json').set('Content-Encoding', encoding).send('xx').expect(400);
+      expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+      await request(t.http).post('/api/hotline/orders').set('Content-Type', 'application/json').set('Content-Encoding', encoding).send('xx').expect(400);
+    }
+    expect(await events('H-1')).toBe(before);
+  });
+
   it('paging beyond any page is a 400 on every list', async () => {
     const tokens: Array<[string, string]> = [
       ['/api/hotline/orders', operator],

@@ -24,6 +24,12 @@ function shapeProblem(body: unknown): { field: string; message: string } | null 
   return null;
 }
 
+/** An error body-parser marks as the client's (4xx): the request, not the server, is at fault. */
+function isClientError(err: unknown): boolean {
+  const status = (err as { status?: unknown }).status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
 /**
  * JSON body parsing with the 256 KiB limit of SPEC §10. Body-parser errors happen before Nest's filters see the
  * request, so they are turned into the §10 error body here.
@@ -46,7 +52,10 @@ export function jsonBody(): [RequestHandler, ErrorRequestHandler, RequestHandler
           ? new DomainError('VALIDATION_FAILED', 'the body is not valid JSON')
           : type === 'charset.unsupported' || type === 'encoding.unsupported'
             ? new DomainError('UNSUPPORTED_MEDIA_TYPE', 'the body must be JSON in UTF-8 (content-type: application/json; charset=utf-8)')
-            : err;
+            : isClientError(err)
+              ? // e.g. a body that is not what its Content-Encoding says (zlib: "incorrect header check"), or cut short
+                new DomainError('VALIDATION_FAILED', 'the body could not be read as sent (does its Content-Encoding match it?)')
+              : err;
     const body = toErrorBody(error);
     res.status(body.statusCode).json(body);
   };
