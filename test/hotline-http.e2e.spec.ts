@@ -124,6 +124,8 @@ describe.each(readModelTargets('hotline'))('12345 work orders over HTTP, read mo
     const stale = await post('/api/hotline/orders/RX-IFMATCH/sign', street).set('If-Match', String(created.body.version + 1)).expect(409);
     expect(stale.body.code).toBe('CONCURRENCY_CONFLICT');
     await post('/api/hotline/orders/RX-IFMATCH/sign', street).set('If-Match', `"${created.body.version}"`).expect(200);
+    // An order that does not exist is not found, whatever version the caller expected.
+    expect((await post('/api/hotline/orders/RX-NO-SUCH/sign', street).set('If-Match', '0').expect(404)).body.code).toBe('NOT_FOUND');
   });
 
   it('a repeated Idempotency-Key replays the first answer and appends nothing; with another body it is refused', async () => {

@@ -46,6 +46,12 @@ describe.each(readModelTargets('petitions'))('petitions over HTTP, read models o
     expect(a.body.petitioner).toEqual({ name: '王建国', idNumber: '110101199003071234', phone: '13812345678', address: '东城街道桃李路18号3栋' });
   });
 
+  it('takes 20 registrations at once, each with its own number: none refused for racing the others for it', async () => {
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => post('/api/petitions', officer, petition(`11010119900308${7000 + i}`, '交通运输'))));
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(201));
+    expect(new Set(answers.map((a) => a.body.id)).size).toBe(20);
+  });
+
   it('not accepted (不予受理): assigned → not_accepted, terminal', async () => {
     const { body } = await post('/api/petitions', officer, petition('110101199001011111', '劳动保障')).expect(201);
     await post(`/api/petitions/${body.id}/assign`, officer, { unitId: 'U-BM-ZJ', mode: 'forward' }).expect(200);

@@ -33,6 +33,15 @@ export interface Executed<S> extends Loaded<S> {
   replayed: boolean;
 }
 
+/** How often `execute` retries a lost race without If-Match, and how long it pauses (at random, up to) in between. */
+export interface Contention {
+  attempts: number;
+  pauseMs?: (attempt: number) => number;
+}
+
+/** A case's stream: two people rarely act on one case at the same instant, so a few immediate retries do. */
+export const CASE_CONTENTION: Contention = { attempts: 5 };
+
 /**
  * Runs one command against one stream: load, decide, append with optimistic concurrency. Without If-Match a lost
  * race is retried on the fresh state; with If-Match the caller's version must hold (409 otherwise). Event ids are
@@ -44,12 +53,15 @@ export async function execute<S, E extends DomainEvent>(
   aggregate: Aggregate<S, E>,
   ctx: CommandContext,
   decide: (state: S, version: number) => Decision<E>,
+  contention: Contention = CASE_CONTENTION,
 ): Promise<Executed<S>> {
   const firstId = eventIdFor(ctx.commandId, streamId, 0);
   for (let attempt = 0; ; attempt++) {
     const loaded = await load(store, streamId, aggregate);
     if (loaded.events.some((e) => e.id === firstId)) return { ...loaded, position: null, appended: [], replayed: true };
     if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== loaded.version) {
+      // A case that does not exist is not found, whatever version the caller expected: the decision says so (404).
+      if (loaded.version < 0) decide(loaded.state, loaded.version);
       throw new DomainError('CONCURRENCY_CONFLICT', `the case is at version ${loaded.version}, not ${ctx.expectedVersion}`);
     }
     const decision = decide(loaded.state, loaded.version);
@@ -74,9 +86,10 @@ export async function execute<S, E extends DomainEvent>(
       return { state, version: result.nextExpectedRevision, events: loaded.events, position: result.position, appended: newEvents, replayed: false };
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      if (ctx.expectedVersion !== undefined || attempt >= 4) {
+      if (ctx.expectedVersion !== undefined || attempt + 1 >= contention.attempts) {
         throw new DomainError('CONCURRENCY_CONFLICT', 'the case changed underneath; reload and retry');
       }
+      if (contention.pauseMs) await new Promise((resolve) => setTimeout(resolve, Math.random() * contention.pauseMs!(attempt)));
     }
   }
 }

@@ -1,10 +1,17 @@
 import type { EventStore } from '@qf/event-store';
 import type { CommandContext } from '@qf/kernel';
-import { eventIdFor, execute } from './aggregate';
+import { Contention, eventIdFor, execute } from './aggregate';
 import { shanghaiDate } from '@qf/kernel';
 
 type NumberAllocated = { type: 'NumberAllocated'; data: { n: number } };
 const counter = { initialState: () => 0, evolve: (n: number, e: NumberAllocated) => Math.max(n, e.data.n) };
+
+/**
+ * Every registration of the day takes its number from one stream, so under load many race for it at once (on the
+ * PostgreSQL event store, from several processes): each round one wins, the others retry after a random pause that
+ * grows to 50 ms, which spreads them out. Losing 40 rounds in a row is what it takes to answer 409.
+ */
+const SEQUENCE_CONTENTION: Contention = { attempts: 40, pauseMs: (attempt) => Math.min(50, 2 ** attempt) };
 
 /**
  * Server-assigned case ids: prefix + Shanghai date + daily sequence (XF20260315-0007). Each day is a stream of its
@@ -15,7 +22,7 @@ export async function allocateDailyId(store: EventStore, prefix: string, day: Da
   const streamId = `sequence-${prefix}-${date}`;
   const result = await execute(store, streamId, counter, { ...ctx, expectedVersion: undefined }, (n) => ({
     events: [{ type: 'NumberAllocated', data: { n: n + 1 } } as NumberAllocated],
-  }));
+  }), SEQUENCE_CONTENTION);
   // On a retried command nothing new is appended: the number is the one this command got the first time.
   const mine = result.replayed ? result.events.find((e) => e.id === eventIdFor(ctx.commandId, streamId, 0)) : undefined;
   const n = mine ? (mine.data as { n: number }).n : result.state;
