@@ -25,6 +25,21 @@ describe('the manual clock (SPEC §4)', () => {
     expect(reopened.now().toISOString()).toBe('2026-03-31T18:00:00.000Z');
   });
 
+  it('shared by two processes: neither moves it back behind a move the other made a moment ago', () => {
+    const dataDir = join(dir, 'c');
+    const start = { CLOCK: 'manual', CLOCK_START: '2026-03-16T09:00:00+08:00', dataDir };
+    const a = createClock(start) as ManualClock;
+    const b = createClock(start) as ManualClock;
+    a.advanceTo(new Date('2026-04-01T06:00:00+08:00'));
+    // b has not heard of the move yet (its file watch polls); asked for an earlier time, it looks first and refuses.
+    expect(() => b.advanceTo(new Date('2026-04-01T05:30:00+08:00'))).toThrow(ClockMovedBackwardsError);
+    expect(b.now().toISOString()).toBe('2026-03-31T22:00:00.000Z');
+    b.advanceTo(new Date('2026-04-01T07:00:00+08:00'));
+    expect(() => a.advanceTo(new Date('2026-04-01T06:30:00+08:00'))).toThrow(ClockMovedBackwardsError);
+    a.close();
+    b.close();
+  });
+
   it('is refused in production, and the default is the system clock', () => {
     expect(() => createClock({ CLOCK: 'manual', NODE_ENV: 'production', dataDir: dir })).toThrow(/production/);
     expect(createClock({ dataDir: dir })).toBeInstanceOf(SystemClock);

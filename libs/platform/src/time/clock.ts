@@ -46,17 +46,20 @@ export class ManualClock implements Clock {
   private watch(): void {
     if (this.watching) return;
     this.watching = true;
-    watchFile(this.file, { interval: 200, persistent: false }, () => {
-      try {
-        const stored = new Date((JSON.parse(readFileSync(this.file, 'utf8')) as { now: string }).now);
-        if (stored.getTime() > this.current.getTime()) {
-          this.current = stored;
-          for (const listener of this.listeners) listener(this.now());
-        }
-      } catch {
-        // A file being replaced: the next change notification reads it whole (writes are write-then-rename).
+    watchFile(this.file, { interval: 200, persistent: false }, () => this.follow());
+  }
+
+  /** Takes up a later time another process wrote into the shared file. */
+  private follow(): void {
+    try {
+      const stored = new Date((JSON.parse(readFileSync(this.file, 'utf8')) as { now: string }).now);
+      if (stored.getTime() > this.current.getTime()) {
+        this.current = stored;
+        for (const listener of this.listeners) listener(this.now());
       }
-    });
+    } catch {
+      // A file being replaced: the next change notification reads it whole (writes are write-then-rename).
+    }
   }
 
   close(): void {
@@ -85,6 +88,8 @@ export class ManualClock implements Clock {
 
   advanceTo(now: Date): void {
     if (Number.isNaN(now.getTime())) throw new TypeError('not a time');
+    // Another process sharing the file may have moved it since this one last looked: never move back behind that.
+    this.follow();
     if (now.getTime() < this.current.getTime()) throw new ClockMovedBackwardsError(this.current, now);
     this.current = new Date(now.getTime());
     this.persist();
@@ -98,7 +103,7 @@ export class ManualClock implements Clock {
 
   private persist(): void {
     // Write-then-rename so a crash never leaves a torn clock file.
-    const tmp = `${this.file}.tmp`;
+    const tmp = `${this.file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify({ now: this.current.toISOString() }));
     renameSync(tmp, this.file);
   }
