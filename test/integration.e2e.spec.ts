@@ -118,6 +118,12 @@ describe.each(readModelTargets('integration'))('integration (outbox and inbound 
     const anonymous = { key: 'IN-2', value: { ...message.value, orderNo: 'IN-2' } };
     expect((await push(anonymous).expect(200)).body).toEqual({ outcome: 'applied' });
     expect((await push(anonymous).expect(200)).body).toEqual({ outcome: 'duplicate' });
+    // …and without an id, the same key and value as a message consumed before with one is that message again.
+    expect((await push({ key: message.key, value: message.value }).expect(200)).body).toEqual({ outcome: 'duplicate' });
+    // One message pushed to two consumers at once: one applies it, the other is told it is a duplicate.
+    const twice = { key: 'IN-3', value: { ...message.value, orderNo: 'IN-3' }, headers: { 'x-message-id': 'centre-msg-3' } };
+    const outcomes = (await Promise.all([push(twice), push(twice), push(twice)])).map((r) => r.body.outcome).sort();
+    expect(outcomes).toEqual(['applied', 'duplicate', 'duplicate']);
     // The duplicates appended nothing to the order. (The clock stands past its limits after the ladder test, so the
     // scheduler may append warnings and rungs meanwhile: count what the pushes could have added, not the version.)
     const timeline = (await request(t.http).get('/api/cases/hotline/IN-1/events').set('Authorization', `Bearer ${operator}`).expect(200)).body.items as Array<{ type: string }>;

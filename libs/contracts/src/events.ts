@@ -99,5 +99,10 @@ export type InboundMessageDeadLettered = {
   type: 'InboundMessageDeadLettered';
   data: { topic: string; dlqTopic: string; key: string | null; value: unknown; headers: Record<string, string>; code: string; message: string };
 };
-export type InboundEvent = InboundMessageApplied | InboundMessageDeadLettered;
+/**
+ * A message that came with its own `x-message-id` leaves this mark in the stream of its key and value too: a later
+ * message without an id but with the same key and value is then a duplicate of it (SPEC §9).
+ */
+export type InboundMessageSeen = { type: 'InboundMessageSeen'; data: { topic: string; key: string | null; messageDigest: string } };
+export type InboundEvent = InboundMessageApplied | InboundMessageDeadLettered | InboundMessageSeen;
 export const INBOUND_STREAM_PREFIX = 'inbound-';

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WrongExpectedRevisionError, type EventStore } from '@qf/event-store';
-import { HEADERS, INBOUND_STREAM_PREFIX, TOPICS, type BusMessage, type InboundEvent } from '@qf/contracts';
-import { Actor, CLOCK, Clock, CommandContext, DomainError, EVENT_STORE, Metrics, canonicalJson, eventIdFor, formatShanghai, validateInput } from '@qf/platform';
+import { HEADERS, INBOUND_STREAM_PREFIX, TOPICS, type BusMessage, type InboundEvent, type InboundMessageSeen } from '@qf/contracts';
+import { Actor, CLOCK, Clock, CommandContext, DomainError, EVENT_STORE, Metrics, canonicalJson, formatShanghai, validateInput } from '@qf/platform';
 import { redactPersonalData } from '@qf/integration';
 import { WorkOrdersService } from '../work-orders.service';
 import { CreateOrderDto } from '../create-order/create-order.dto';
@@ -42,9 +42,11 @@ export class HotlineOrdersConsumer {
 
   async consume(message: BusMessage, correlationId?: string): Promise<InboundOutcome> {
     const headers = message.headers ?? {};
-    const messageId = headers[HEADERS.messageId] || `sha256:${sha256(canonicalJson({ key: message.key, value: message.value }))}`;
+    const contentId = `sha256:${sha256(canonicalJson({ key: message.key, value: message.value }))}`;
+    const messageId = headers[HEADERS.messageId] || contentId;
     const digest = sha256(`${TOPIC}\u0000${messageId}`);
     const streamId = `${INBOUND_STREAM_PREFIX}${TOPIC}-${digest}`;
+    // Without an id, the stream of its key and value: there an earlier message with an id left its mark too.
     if ((await this.store.readStream(streamId)).length > 0) return this.counted({ outcome: 'duplicate' });
 
     const now = this.clock.now();
@@ -73,14 +75,20 @@ export class HotlineOrdersConsumer {
       };
       this.logger.warn(`dead-lettered a message keyed ${message.key ?? '(none)'}: ${error.code}`);
     }
+    const metadata = { occurredAt: formatShanghai(now), recordedAt: formatShanghai(now), actor: { sub: HOTLINE_CENTRE.sub, unitId: null, roles: HOTLINE_CENTRE.roles }, correlationId: ctx.correlationId, causationId: null };
     try {
-      await this.store.append(streamId, [{ id: eventIdFor(`outcome:${digest}`, streamId, 0), type: event.type, data: event.data, metadata: { occurredAt: formatShanghai(now), recordedAt: formatShanghai(now), actor: { sub: HOTLINE_CENTRE.sub, unitId: null, roles: HOTLINE_CENTRE.roles }, correlationId: ctx.correlationId, causationId: null } }], 'no_stream');
+      // An id of its own: when two consumers race with one message, the second append finds the stream and fails.
+      await this.store.append(streamId, [{ id: randomUUID(), type: event.type, data: event.data, metadata }], 'no_stream');
     } catch (error) {
       // Another consumer took the same message meanwhile: it is that one's, this one is the duplicate.
       if (error instanceof WrongExpectedRevisionError) return this.counted({ outcome: 'duplicate' });
       throw error;
     }
     this.metrics.eventsAppended.inc({ type: event.type });
+    if (messageId !== contentId) {
+      const seen: InboundMessageSeen = { type: 'InboundMessageSeen', data: { topic: TOPIC, key: message.key, messageDigest: digest } };
+      await this.store.append(`${INBOUND_STREAM_PREFIX}${TOPIC}-${sha256(`${TOPIC}\u0000${contentId}`)}`, [{ id: randomUUID(), ...seen, metadata }], 'any');
+    }
     return this.counted(outcome);
   }
 
