@@ -134,6 +134,8 @@ describe.each(readModelTargets('ranking'))('monthly ranking on %s', (_label, env
     expect(lines[1]).toMatch(/,\d+\.\d\d%,/);
     expect(lines[1].split(',').at(-1)).toBe('红榜');
     expect(lines[5].split(',').at(-1)).toBe('黑榜');
+    // Five units, three on each list: the one on both says so, as the JSON's top and bottom do.
+    expect(lines[3].split(',').at(-1)).toBe('红榜、黑榜');
     expect(lines.at(-1)!.split(',')[0]).toBe('合计');
     const wb = await downloadWorkbook(t.http, '/api/reports/monthly-ranking.xlsx?month=2026-03&published=true', leader);
     const sheet = wb.getWorksheet('排名')!;

@@ -81,8 +81,9 @@ function beijing(iso: string): string {
 }
 const lastDay = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
 const percent = (v: unknown) => (typeof v === 'number' ? `${(v * 100).toFixed(2)}%` : '');
+/** The lists a unit is on, as the JSON's `top` and `bottom` say — both when there are fewer units than both lists. */
 const listOf = (report: RankingReport, unitId: string) =>
-  report.top.some((u) => u.unitId === unitId) ? '红榜' : report.bottom.some((u) => u.unitId === unitId) ? '黑榜' : '';
+  [report.top.some((u) => u.unitId === unitId) ? '红榜' : '', report.bottom.some((u) => u.unitId === unitId) ? '黑榜' : ''].filter(Boolean).join('、');
 
 /** The 合计 row: counts summed; rates, scores and ranks left empty. */
 function totals(report: RankingReport, cols: Array<[string, string]>): unknown[] {
@@ -144,7 +145,7 @@ export async function rankingXlsx(report: RankingReport): Promise<Buffer> {
     const values = cols.map(([k]) => (k === 'list' ? listOf(report, r.unitId) : cell((r as Record<string, unknown>)[k])));
     const row = sheet.addRow(values);
     const list = listOf(report, r.unitId);
-    if (list) row.eachCell((c) => (c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: list === '红榜' ? 'FFFDE2E2' : 'FFE0E0E0' } }));
+    if (list) row.eachCell((c) => (c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: list.startsWith('红榜') ? 'FFFDE2E2' : 'FFE0E0E0' } }));
   }
   const total = sheet.addRow([...totals(report, columnsOf(report)), '']);
   total.font = { bold: true };
