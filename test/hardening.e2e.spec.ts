@@ -95,4 +95,17 @@ describe('hostile input that used to pass or crash', () => {
     await request(t.http).post('/api/hotline/orders/H-1/sign').set('Authorization', `Bearer ${handler}`).send().expect(200);
     await request(t.http).post('/api/hotline/orders/H-1/reply').set('Authorization', `Bearer ${handler}`).set('Content-Type', 'application/json').send('{}').expect(400);
   });
+
+  it('query parameters on a route that takes none are a 400 naming them, on reads and on commands', async () => {
+    const admin = t.token(['admin']);
+    for (const path of ['/api/units?zzz=1', '/api/units/U-QU?zzz=1', '/api/admin/clock?zzz=1', '/api/cases/hotline/H-1/events?zzz=1']) {
+      const res = await request(t.http).get(path).set('Authorization', `Bearer ${path.includes('cases') ? operator : admin}`).expect(400);
+      expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'zzz', message: 'unknown field: not allowed' }] });
+    }
+    const before = await events('H-1');
+    await request(t.http).post('/api/hotline/orders/H-1/reply?evil=1').set('Authorization', `Bearer ${handler}`).send({ outcome: 'resolved', reply: '已经处理完毕并回复群众' }).expect(400);
+    expect(await events('H-1')).toBe(before);
+    // Routes with query parameters still take theirs.
+    await request(t.http).get('/api/hotline/orders?status=signed').set('Authorization', `Bearer ${operator}`).expect(200);
+  });
 });

@@ -8,7 +8,8 @@ import { DomainError, FieldProblem } from '@qf/kernel';
  * an array element by its index (`subjects.1.rank`).
  */
 const ECHOABLE = /^(?:[A-Za-z_$][A-Za-z0-9_$-]{0,63}|\d{1,6})$/;
-const echoable = (property: string) => (ECHOABLE.test(property) ? property : '(unknown field)');
+export const echoableField = (property: string) => (ECHOABLE.test(property) ? property : '(unknown field)');
+const echoable = echoableField;
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
