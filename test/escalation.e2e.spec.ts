@@ -65,6 +65,8 @@ describe.each(schedulerTargets('ladder'))('escalation ladder (超期督办) — 
     const ready = (await request(t.http).get('/health/ready').expect(200)).body;
     expect(ready.checks.scheduler).toMatchObject({ status: 'up', detail: { kind: env.REDIS_URL ? 'bullmq' : 'embedded' } });
     expect(ready.projections.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['deadlines', 'escalations']));
+    // …and how far the reactions that turn referrals and level-3 rungs into clues are behind.
+    expect(ready.checks.clueReactions).toMatchObject({ status: 'up', detail: { lag: expect.any(Number) } });
   });
 
   it('a normal order dispatched Mon 09:00: one warning after 80 % of its sign time, to the unit’s handlers only', async () => {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import type { EventStore, StoredEvent } from '@qf/event-store';
 import { ReadModelCheckpointStore, migrateExclusively, type ReadModelDb } from '@qf/projections';
 import { CLUE_ID_PREFIX, type DeadlineEscalated, type OrderReferred, type PetitionReferred } from '@qf/contracts';
-import { APP_CONFIG, type AppConfig, EVENT_STORE, EventReactor, READ_MODEL_DB, SYSTEM_ACTOR, allocateDailyId, type CommandContext } from '@qf/platform';
+import { APP_CONFIG, type AppConfig, EVENT_STORE, EventReactor, READ_MODEL_DB, ReadinessChecks, SYSTEM_ACTOR, allocateDailyId, type CommandContext } from '@qf/platform';
 import { DirectoryService } from '@qf/directory';
 import { CluesService } from '../clues.service';
 import { accountabilityAllegations, knownHead } from './accountability';
@@ -25,6 +25,7 @@ export class ClueReactionsService implements OnApplicationBootstrap, OnApplicati
     private readonly clues: CluesService,
     private readonly directory: DirectoryService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly readiness: ReadinessChecks,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -33,6 +34,9 @@ export class ClueReactionsService implements OnApplicationBootstrap, OnApplicati
     await migrateExclusively(this.readModels, (db) => checkpoints.migrate(db));
     this.reactor = new EventReactor('clue-reactions', this.store, checkpoints, (e) => this.handle(e), { error: (m) => this.logger.error(m) });
     await this.reactor.start();
+    // GET /health/ready: how far behind the referrals and level-3 escalations waiting to become clues are.
+    const reactor = this.reactor;
+    this.readiness.register('clueReactions', () => reactor.status());
   }
 
   async onApplicationShutdown(): Promise<void> {

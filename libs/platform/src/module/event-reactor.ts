@@ -40,6 +40,12 @@ export class EventReactor {
     });
   }
 
+  /** How far the reactions are, from their durable checkpoint: the position, and the events after it (0 = caught up). */
+  async status(): Promise<{ position: string | null; lag: number }> {
+    const [at, head] = await Promise.all([this.checkpoints.load(this.name), this.store.headPosition()]);
+    return { position: at === null ? null : String(at), lag: head === null ? 0 : Number(head - (at ?? 0n)) };
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.restart) clearTimeout(this.restart);
