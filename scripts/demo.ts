@@ -131,8 +131,21 @@ async function main() {
   let commands = 0;
   const addDays = (day: string, n: number) => DateTime.fromISO(day, { zone: ZONE }).plus({ days: n }).toISODate()!;
 
+  // A month's hotline ranking is published at 02:00 on the 1st: the clock stops there first, so it is published then.
+  const published = async (month: string) => {
+    for (let i = 0; i < 50; i++) {
+      if ((await http.get(`/api/reports/monthly-ranking?month=${month}&published=true`, leader)).status === 200) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+  let lastMonth = FIRST_DAY.slice(0, 7);
   for (let day = FIRST_DAY; day <= LAST_DAY; day = addDays(day, 1)) {
     if (!isWorkingDay(day)) continue;
+    if (day.slice(0, 7) !== lastMonth) {
+      await at(`${day.slice(0, 7)}-01T02:00:00+08:00`);
+      await published(lastMonth);
+      lastMonth = day.slice(0, 7);
+    }
     // Morning: the hotline centre dispatches the night's and the morning's calls.
     await at(`${day}T09:00:00+08:00`);
     const fresh = Math.round((30 + random() * 20) * SCALE);
@@ -305,7 +318,7 @@ async function main() {
   );
   console.log('四种形态 — 2026 Q1, person-times');
   console.table(Object.entries(fourForms.forms).map(([form, f]: [string, any]) => ({ 形态: `第${'一二三四'[Number(form) - 1]}种形态`, 人次: f.count, 占比: pct(f.share) })));
-  console.log('每月一排名 — 12345 work orders, March 2026 (published 2026-04-01 02:00)');
+  console.log(`每月一排名 — 12345 work orders, March 2026 (published ${String(ranking.body.generatedAt).slice(0, 16).replace('T', ' ')})`);
   console.table(
     ranking.body.rows.map((r: any) => ({
       排名: r.rank,
@@ -334,6 +347,7 @@ async function main() {
   for (const [name, path] of files) writeFileSync(join(OUT, name), await http.download(path, leader));
   console.log(`\nworkbooks written to ${OUT}: ${files.map(([n]) => n).join(', ')}`);
   console.log(`the demo's data is in ${dataDir}; start it again with DATA_DIR=${dataDir} JWT_SECRET=${SECRET} CLOCK=manual npm start`);
+  console.log(`and sign tokens for it with the same two: DATA_DIR=${dataDir} JWT_SECRET=${SECRET} npm run -s cli -- token --sub leader --roles leader --unit U-QU`);
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   await app.close();
 }

@@ -16,7 +16,10 @@ export function httpLogger(logger: Logger): RequestHandler {
   return pinoHttp({
     logger,
     genReqId: (req) => (req as unknown as AuthedRequest).correlationId ?? 'unknown',
-    customProps: (req) => ({ correlationId: (req as unknown as AuthedRequest).correlationId, sub: (req as unknown as AuthedRequest).actor?.sub }),
+    // pino-http binds these when the request arrives and again when its answer is logged, so each key is given once:
+    // the correlation id on arrival (every line of the request carries it), the caller once authenticated, at the end.
+    customProps: (req, res) =>
+      res.headersSent ? { sub: (req as unknown as AuthedRequest).actor?.sub } : { correlationId: (req as unknown as AuthedRequest).correlationId },
     serializers: {
       req: (req: { method: string; url: string }) => ({ method: req.method, path: String(req.url).split('?')[0] }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),

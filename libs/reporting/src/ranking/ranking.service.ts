@@ -67,7 +67,7 @@ export class RankingService implements OnModuleInit {
       const frozen = await this.published(kind, month, knownAt);
       if (!frozen) {
         const when = knownAt ? ` by ${formatShanghai(knownAt)}` : ' yet';
-        throw new DomainError('NOT_FOUND', `the ${kind} ranking of ${month} was not published${when} (it is published at ${formatShanghai(publicationTime(month))})`);
+        throw new DomainError('NOT_FOUND', `the ${kind} ranking of ${month} was not published${when} (its publication is due at ${formatShanghai(publicationTime(month))})`);
       }
       return frozen;
     }
