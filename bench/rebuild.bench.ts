@@ -12,7 +12,7 @@ const ROOT = join(__dirname, '..');
  * process of its own (with the node flags the command runs with). The figure is the command's own count and time of
  * its read-and-apply loop.
  */
-export async function benchRebuild(opts: { dataDir: string; orders?: number }): Promise<{ events: number; seconds: number; perSec: number }> {
+export async function benchRebuild(opts: { dataDir: string; orders?: number }): Promise<{ orders: number; events: number; seconds: number; perSec: number }> {
   const orders = opts.orders ?? 50_000;
   mkdirSync(opts.dataDir, { recursive: true });
   const store = SqliteEventStore.open(join(opts.dataDir, 'events.sqlite'));
@@ -28,5 +28,5 @@ export async function benchRebuild(opts: { dataDir: string; orders?: number }): 
   const run = spawnSync('npm', ['run', '-s', 'cli', '--', 'projections:rebuild', 'hotline-orders'], { cwd: ROOT, env, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`projections:rebuild failed (${run.status}):\n${run.stdout}${run.stderr}`);
   const summary = JSON.parse(run.stdout.trim().split('\n').pop()!) as { events: number; seconds: number };
-  return { events: summary.events, seconds: summary.seconds, perSec: summary.events / summary.seconds };
+  return { orders, events: summary.events, seconds: summary.seconds, perSec: summary.events / summary.seconds };
 }
