@@ -43,4 +43,10 @@ export const visitedUnsatisfied = at<WorkOrderEvent>(
   { type: 'OrderVisited', data: { orderNo: 'RX-1', unitId: 'U-JD-01', satisfaction: 'unsatisfied', resolved: false, comment: null } },
   '2025-10-10T09:00:00.000+08:00',
 );
+/** The order reopened after the unsatisfied visit (a second round), and signed again within it. */
+export const reopened = at<WorkOrderEvent>({ type: 'OrderReopened', data: { orderNo: 'RX-1', unitId: 'U-JD-01', reason: '仍未解决', deadlines: [
+  { stage: 'sign', startedAt: '2025-10-10T10:00:00.000+08:00', dueAt: '2025-10-11T23:59:59.999+08:00', warnAt: '2025-10-11T16:23:59.999+08:00' },
+  { stage: 'reply', startedAt: '2025-10-10T10:00:00.000+08:00', dueAt: '2025-10-16T23:59:59.999+08:00', warnAt: '2025-10-15T16:23:59.999+08:00' },
+] } }, '2025-10-10T10:00:00.000+08:00');
+export const signedAgain = at<WorkOrderEvent>({ type: 'OrderSigned', data: { orderNo: 'RX-1', unitId: 'U-JD-01' } }, '2025-10-10T11:00:00.000+08:00');
 export const extensionRequested = at<WorkOrderEvent>({ type: 'ExtensionRequested', data: { orderNo: 'RX-1', unitId: 'U-JD-01', days: 3, reason: '需现场勘查' } }, '2025-10-09T09:00:00.000+08:00');

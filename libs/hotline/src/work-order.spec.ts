@@ -1,15 +1,10 @@
 import { at } from '@qf/kernel/testing';
 import type { WorkOrderEvent } from './work-order';
-import { dispatched, replied, signed, visitedUnsatisfied, workOrder } from './work-order.fixtures';
+import { dispatched, reopened, replied, signed, signedAgain, visitedUnsatisfied, workOrder } from './work-order.fixtures';
 
 /** evolve: the lifecycle an order's events fold to (each command's own spec sits in its slice). */
 describe('work order (工单) evolve', () => {
   it('folds reply → unsatisfied visit → reopen → sign → reply → satisfied visit into a closed order with two rounds, all met', () => {
-    const reopened = at<WorkOrderEvent>({ type: 'OrderReopened', data: { orderNo: 'RX-1', unitId: 'U-JD-01', reason: '仍未解决', deadlines: [
-      { stage: 'sign', startedAt: '2025-10-10T10:00:00.000+08:00', dueAt: '2025-10-11T23:59:59.999+08:00', warnAt: '2025-10-11T16:23:59.999+08:00' },
-      { stage: 'reply', startedAt: '2025-10-10T10:00:00.000+08:00', dueAt: '2025-10-16T23:59:59.999+08:00', warnAt: '2025-10-15T16:23:59.999+08:00' },
-    ] } }, '2025-10-10T10:00:00.000+08:00');
-    const signedAgain = at<WorkOrderEvent>({ type: 'OrderSigned', data: { orderNo: 'RX-1', unitId: 'U-JD-01' } }, '2025-10-10T11:00:00.000+08:00');
     const repliedAgain = at<WorkOrderEvent>({ type: 'OrderReplied', data: { orderNo: 'RX-1', unitId: 'U-JD-01', outcome: 'resolved', reply: '已再次清理并设置夜间巡查。' } }, '2025-10-13T09:00:00.000+08:00');
     const satisfied = at<WorkOrderEvent>({ type: 'OrderVisited', data: { orderNo: 'RX-1', unitId: 'U-JD-01', satisfaction: 'satisfied', resolved: true, comment: null } }, '2025-10-14T09:00:00.000+08:00');
     const closed = at<WorkOrderEvent>({ type: 'OrderClosed', data: { orderNo: 'RX-1', unitId: 'U-JD-01' } }, '2025-10-14T09:00:00.000+08:00');

@@ -1,6 +1,4 @@
-import { at } from '@qf/kernel/testing';
-import type { WorkOrderEvent } from '../work-order';
-import { ctx, dispatched, handler, replied, returned, signed, visitedUnsatisfied, workOrder } from '../work-order.fixtures';
+import { ctx, dispatched, handler, reopened, replied, returned, signed, signedAgain, visitedUnsatisfied, workOrder } from '../work-order.fixtures';
 
 const back = { type: 'ReturnOrder' as const, reason: '不属于本街道辖区' };
 
@@ -22,11 +20,6 @@ describe('退单 ReturnOrder', () => {
   });
 
   it('given an order replied to, reopened and signed again, when its unit returns it within 2 working days of the reopen, then it is a rule violation', () => {
-    const reopened = at<WorkOrderEvent>({ type: 'OrderReopened', data: { orderNo: 'RX-1', unitId: 'U-JD-01', reason: '仍未解决', deadlines: [
-      { stage: 'sign', startedAt: '2025-10-10T10:00:00.000+08:00', dueAt: '2025-10-11T23:59:59.999+08:00', warnAt: '2025-10-11T16:23:59.999+08:00' },
-      { stage: 'reply', startedAt: '2025-10-10T10:00:00.000+08:00', dueAt: '2025-10-16T23:59:59.999+08:00', warnAt: '2025-10-15T16:23:59.999+08:00' },
-    ] } }, '2025-10-10T10:00:00.000+08:00');
-    const signedAgain = at<WorkOrderEvent>({ type: 'OrderSigned', data: { orderNo: 'RX-1', unitId: 'U-JD-01' } }, '2025-10-10T11:00:00.000+08:00');
     workOrder.given(dispatched, signed, replied, visitedUnsatisfied, reopened, signedAgain).when(back, ctx(handler, '2025-10-10T12:00:00+08:00')).thenFails('RULE_VIOLATION', /replied to/);
   });
 });
