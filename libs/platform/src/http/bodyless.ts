@@ -20,9 +20,10 @@ export class BodylessCommandInterceptor implements NestInterceptor {
       throw new DomainError('VALIDATION_FAILED', 'this command takes no body', [{ field: '(body)', message: 'must be empty or {}' }]);
     }
     // Likewise a route that takes no query parameters refuses any (routes with a query DTO reject unknown ones there).
-    const keys = Object.keys(req.query ?? {});
-    if (!declared.query && keys.length > 0) {
-      throw new DomainError('VALIDATION_FAILED', 'this route takes no query parameters', keys.map((key) => ({ field: echoableField(key), message: 'unknown field: not allowed' })));
+    // Express parses req.query anew on each read: only routes without a query look at it here.
+    if (!declared.query) {
+      const keys = Object.keys(req.query ?? {});
+      if (keys.length > 0) throw new DomainError('VALIDATION_FAILED', 'this route takes no query parameters', keys.map((key) => ({ field: echoableField(key), message: 'unknown field: not allowed' })));
     }
     return next.handle();
   }

@@ -9,11 +9,10 @@ import { DomainError, FieldProblem } from '@qf/kernel';
  */
 const ECHOABLE = /^(?:[A-Za-z_$][A-Za-z0-9_$-]{0,63}|\d{1,6})$/;
 export const echoableField = (property: string) => (ECHOABLE.test(property) ? property : '(unknown field)');
-const echoable = echoableField;
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
-    const property = echoable(e.property);
+    const property = echoableField(e.property);
     const field = prefix ? `${prefix}.${property}` : property;
     // An unknown key's message would repeat the key: say it without it.
     const own = Object.entries(e.constraints ?? {}).map(([constraint, message]) => ({ field, message: constraint === 'whitelistValidation' ? 'unknown field: not allowed' : message }));

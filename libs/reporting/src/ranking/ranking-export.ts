@@ -142,9 +142,8 @@ export async function rankingXlsx(report: RankingReport): Promise<Buffer> {
   header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   header.eachCell((c) => (c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } }));
   for (const r of report.rows) {
-    const values = cols.map(([k]) => (k === 'list' ? listOf(report, r.unitId) : cell((r as Record<string, unknown>)[k])));
-    const row = sheet.addRow(values);
     const list = listOf(report, r.unitId);
+    const row = sheet.addRow(cols.map(([k]) => (k === 'list' ? list : cell((r as Record<string, unknown>)[k]))));
     if (list) row.eachCell((c) => (c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: list.startsWith('红榜') ? 'FFFDE2E2' : 'FFE0E0E0' } }));
   }
   const total = sheet.addRow([...totals(report, columnsOf(report)), '']);
