@@ -17,7 +17,7 @@ import {
 } from './event-store.port';
 
 /** An event row as read back: an array in the order of EVENT_COLUMNS (raw rows skip building a keyed object per row). */
-type Row = [position: bigint, streamId: string, revision: bigint, eventId: string, type: string, data: string, metadata: string];
+type Row = [position: number, streamId: string, revision: number, eventId: string, type: string, data: string, metadata: string];
 const EVENT_COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata';
 
 interface PendingAppend {
@@ -34,8 +34,8 @@ function toStored(row: Row): StoredEvent {
   return {
     id: row[3],
     streamId: row[1],
-    revision: Number(row[2]),
-    position: row[0],
+    revision: row[2],
+    position: BigInt(row[0]),
     type: row[4],
     data: JSON.parse(row[5]),
     metadata: JSON.parse(row[6]),
@@ -63,7 +63,7 @@ export class SqliteEventStore implements EventStore {
     head: Database.Statement<[string], { revision: bigint | null }>;
     byId: Database.Statement<[string], { stream_id: string; revision: bigint; position: bigint }>;
     insert: Database.Statement<unknown[]>;
-    readAll: Database.Statement<[bigint, number], Row>;
+    readAll: Database.Statement<[number, number], Row>;
     headPosition: Database.Statement<[], { p: bigint | null }>;
   };
 
@@ -93,7 +93,9 @@ export class SqliteEventStore implements EventStore {
       insert: db.prepare(
         'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, occurred_at_ms, recorded_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
-      readAll: db.prepare<[bigint, number], Row>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw(true),
+      // Integers as numbers, not BigInts: a BigInt a column costs more than the rest of the row (0.8 s against 0.4 s
+      // for 150,000 events). Positions and revisions count events, and stay far below 2^53.
+      readAll: db.prepare<[number, number], Row>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw(true).safeIntegers(false),
       headPosition: db.prepare('SELECT max(position) AS p FROM events'),
     };
     this.appended.setMaxListeners(0);
@@ -230,12 +232,14 @@ export class SqliteEventStore implements EventStore {
   private readonly streamQueries = new Map<string, Database.Statement>();
   private prepared(text: string): Database.Statement {
     let statement = this.streamQueries.get(text);
-    if (!statement) this.streamQueries.set(text, (statement = this.db.prepare(text).raw(true)));
+    if (!statement) this.streamQueries.set(text, (statement = this.db.prepare(text).raw(true).safeIntegers(false)));
     return statement;
   }
 
   async readAll({ after, limit }: ReadAllOptions): Promise<StoredEvent[]> {
-    return this.stmt.readAll.all(after ?? 0n, limit).map(toStored);
+    const from = Number(after ?? 0n);
+    if (!Number.isSafeInteger(from)) throw new RangeError(`position ${after} is beyond 2^53`);
+    return this.stmt.readAll.all(from, limit).map(toStored);
   }
 
   async headPosition(): Promise<bigint | null> {
