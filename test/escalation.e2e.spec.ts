@@ -299,6 +299,12 @@ describe('escalation rules on the embedded scheduler', () => {
     const subtree = (await get('/api/deadlines?unitId=U-QU&pageSize=200', supervisor).expect(200)).body;
     expect(subtree.items.map((d: { caseId: string }) => d.caseId)).toContain(petition.body.id);
     expect(subtree.items.map((d: { caseId: string }) => d.caseId)).not.toContain(clue.body.id);
+    // The petition the supervisor's deadlines name is in their petition list too, as it is with the bureau (decision 96).
+    const listed = (await get('/api/petitions?pageSize=200', supervisor).expect(200)).body.items.map((p: { id: string }) => p.id);
+    expect(listed).toContain(petition.body.id);
+    expect((await get('/api/petitions?unitId=U-XF', supervisor).expect(200)).body.items.map((p: { id: string }) => p.id)).toEqual([petition.body.id]);
+    expect((await get('/api/petitions?unitId=U-JD-01&pageSize=200', supervisor).expect(200)).body.items.map((p: { id: string }) => p.id)).not.toContain(petition.body.id);
+    expect((await get('/api/petitions', t.token(['supervisor'], 'U-JD-01')).expect(200)).body.items.map((p: { id: string }) => p.id)).not.toContain(petition.body.id);
     await get('/api/deadlines?kind=clue', supervisor).expect(403);
     const clueDeadlines = (await get('/api/deadlines?kind=clue', t.token(['inspector'], 'U-JW')).expect(200)).body.items;
     expect(clueDeadlines).toEqual(expect.arrayContaining([expect.objectContaining({ caseId: clue.body.id, stage: 'disposition', unitId: 'U-JW' })]));

@@ -191,9 +191,11 @@ export class PetitionsService implements OnModuleInit {
   }
 
   async list(query: ListPetitionsQuery, actor: Actor) {
-    const scope = readScope(this.directory.current(), actor, OFFICE, query.unitId);
+    const dir = this.directory.current();
+    const scope = readScope(dir, actor, OFFICE, query.unitId);
     const now = this.clock.now();
-    const { docs, ...page } = await listCaseRows<PetitionRow>(this.readModels.db, PETITIONS_TABLE, query, scope, now);
+    // Not yet assigned: listed with the bureau, as its detail is read (decision 96).
+    const { docs, ...page } = await listCaseRows<PetitionRow>(this.readModels.db, PETITIONS_TABLE, query, scope, now, {}, dir.petitionsBureau()?.id);
     // Lists always show the petitioner masked (SPEC §8).
     const petitioners = await petitionerViews(this.vault, docs.map((d) => d.petitioner), docs.map(() => false));
     const items = docs.map((row, i) => {

@@ -66,12 +66,16 @@ export async function listCaseRows<TDoc>(
   now: Date,
   /** Further equality filters on columns of the table (e.g. a clue's `source`). */
   equals: Record<string, string | undefined> = {},
+  /** The unit whose scope holds cases not yet assigned to any (`unit_id` null): a petition is with the bureau. */
+  unassignedWith?: string,
 ): Promise<CaseListPage<TDoc>> {
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 50;
   if (scope !== 'all' && scope.length === 0) return { docs: [], total: 0, page, pageSize };
   let q = db.selectFrom(table);
-  if (scope !== 'all') q = q.where('unit_id', 'in', scope);
+  if (scope !== 'all') {
+    q = unassignedWith && scope.includes(unassignedWith) ? q.where((eb) => eb.or([eb('unit_id', 'in', scope), eb('unit_id', 'is', null)])) : q.where('unit_id', 'in', scope);
+  }
   if (query.status) q = q.where('status', '=', query.status);
   for (const [column, value] of Object.entries(equals)) if (value !== undefined) q = q.where(column, '=', value);
   if (query.overdue !== undefined) {
