@@ -192,4 +192,12 @@ describe.each(readModelTargets('hotline'))('12345 work orders over HTTP, read mo
     const res = await request(t.http).post('/api/admin/clock').set('Authorization', `Bearer ${t.token(['admin'])}`).send({ now: '2020-01-01T00:00:00+08:00' }).expect(422);
     expect(res.body.code).toBe('RULE_VIOLATION');
   });
+
+  it('the manual clock reads a time without an offset as Asia/Shanghai time, as every business time', async () => {
+    const admin = t.token(['admin']);
+    const now = Date.parse((await get('/api/admin/clock', admin).expect(200)).body.now);
+    const nextDay = new Date(now + 86_400_000).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 10);
+    await request(t.http).post('/api/admin/clock').set('Authorization', `Bearer ${admin}`).send({ now: `${nextDay}T11:00:00` }).expect(200);
+    expect((await get('/api/admin/clock', admin).expect(200)).body.now).toBe(`${nextDay}T11:00:00.000+08:00`);
+  });
 });

@@ -75,6 +75,17 @@ export function rangeBound(text: string, end: 'from' | 'to'): Date | null {
   return (end === 'from' ? at.startOf(unit) : at.endOf(unit)).toJSDate();
 }
 
+/**
+ * A business time a caller sent, as it is stored: unchanged when it carries an offset (or Z); otherwise read as
+ * Asia/Shanghai time as `rangeBound` reads it (a bare date: that day's first instant, or last as a `to`) and written
+ * with its offset — so what it means never depends on the server's time zone. Null for text that is no ISO 8601 time.
+ */
+export function withShanghaiOffset(text: string, end: 'from' | 'to' = 'from'): string | null {
+  if (/T.*([+-]\d\d(:?\d\d)?|Z)$/.test(text)) return text;
+  const at = rangeBound(text, end);
+  return at ? formatShanghai(at) : null;
+}
+
 /** ISO 8601 in Asia/Shanghai with milliseconds: 2025-10-09T23:59:59.999+08:00. */
 export function formatShanghai(instant: Date): string {
   const t = instant.getTime();

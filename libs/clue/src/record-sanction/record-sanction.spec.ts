@@ -1,4 +1,4 @@
-import { ID, caseFiled, clue, ctx, found, handler, inquiry, inquiryAnswered, inspector, manager, registered, verifying } from '../clue.fixtures';
+import { ID, caseFiled, clue, concluded, ctx, found, handler, inquiry, inquiryAnswered, inspector, manager, registered, verifying } from '../clue.fixtures';
 import { ALL_MEASURES, MEASURES_BY_FORM, measureBelongsTo } from './four-forms';
 import type { RecordSanction } from './record-sanction';
 
@@ -25,6 +25,17 @@ describe('运用四种形态处置 RecordSanction', () => {
     clue.given(...filed).when(sanction(3, 'probation_within_party'), ctx(inspector, NOW)).then([recorded(3, 'probation_within_party')]);
     clue.given(...filed).when(sanction(4, 'transfer_to_prosecution', 1), ctx(manager, NOW)).then([recorded(4, 'transfer_to_prosecution', 1, 'U-JD-01')]);
     expect(clue.given(...filed, recorded(2, 'party_warning')).state.sanctions).toEqual([{ ...recorded(2, 'party_warning').data, recordedAt: '2026-03-16T09:00:00.000+08:00' }]);
+  });
+
+  it('given a filed case since concluded, when a measure of any form is recorded, then it is (处分 often follows 结案)', () => {
+    clue.given(...filed, concluded).when(sanction(2, 'gov_major_demerit'), ctx(inspector, NOW)).then([recorded(2, 'gov_major_demerit')]);
+  });
+
+  it('given a decision time without an offset, then it is Asia/Shanghai time, stored with its offset (a bare date: that day)', () => {
+    clue.given(...filed).when({ ...sanction(2, 'party_warning'), decidedAt: '2026-03-31T23:30:00' }, ctx(inspector, NOW)).then([{ ...recorded(2, 'party_warning'), data: { ...recorded(2, 'party_warning').data, decidedAt: '2026-03-31T23:30:00.000+08:00' } }]);
+    clue.given(...filed).when({ ...sanction(2, 'party_warning'), decidedAt: '2026-03-31' }, ctx(inspector, NOW)).then([{ ...recorded(2, 'party_warning'), data: { ...recorded(2, 'party_warning').data, decidedAt: '2026-03-31T00:00:00.000+08:00' } }]);
+    // Five hours ago in Beijing is not the future, whatever the server's zone.
+    clue.given(...filed).when({ ...sanction(2, 'party_warning'), decidedAt: '2026-04-22T05:00:00' }, ctx(inspector, NOW)).then([{ ...recorded(2, 'party_warning'), data: { ...recorded(2, 'party_warning').data, decidedAt: '2026-04-22T05:00:00.000+08:00' } }]);
   });
 
   it('given an inquiry reply or a verification finding, when a form-1 measure is recorded, then it is', () => {

@@ -9,14 +9,14 @@ import type { ReadModelDb } from '@qf/projections';
 import { Public, Roles } from '../auth/auth.guard';
 import { CLOCK, EVENT_STORE, READ_MODEL_DB } from '../tokens';
 import { Clock, ManualClock } from '../time/clock';
-import { formatShanghai } from '@qf/kernel';
+import { formatShanghai, withShanghaiOffset } from '@qf/kernel';
 import { DomainError } from '@qf/kernel';
 import { Metrics } from '../observability/metrics';
 import { ReadinessChecks } from './readiness';
 import { ProjectionsService } from './projections.service';
 
 export class SetClockDto {
-  @ApiProperty({ description: '新的当前时间 — the new current time (ISO 8601); only forward', example: '2026-03-17T09:00:00+08:00' })
+  @ApiProperty({ description: '新的当前时间 — the new current time (ISO 8601; without an offset, Asia/Shanghai time); only forward', example: '2026-03-17T09:00:00+08:00' })
   @IsISO8601({ strict: true })
   now!: string;
 }
@@ -96,7 +96,8 @@ export class PlatformController {
   setClock(@Body() body: SetClockDto) {
     if (!(this.clock instanceof ManualClock)) throw new DomainError('RULE_VIOLATION', 'the clock is not manual (start with CLOCK=manual)');
     try {
-      this.clock.advanceTo(new Date(body.now));
+      // Without an offset it is Asia/Shanghai time, as every business time is (a bare date: that day's start).
+      this.clock.advanceTo(new Date(withShanghaiOffset(body.now) ?? body.now));
     } catch (error) {
       throw new DomainError('RULE_VIOLATION', error instanceof Error ? error.message : 'the clock cannot move backwards');
     }

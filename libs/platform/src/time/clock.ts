@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, unwatchFile, watchFile, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { withShanghaiOffset } from '@qf/kernel';
 
 /** The one clock the system reads time through (SPEC §4). */
 export interface Clock {
@@ -112,7 +113,7 @@ export class ManualClock implements Clock {
 export function createClock(env: { CLOCK?: string; CLOCK_START?: string; NODE_ENV?: string; dataDir: string }): Clock {
   if (env.CLOCK !== 'manual') return new SystemClock();
   if (env.NODE_ENV === 'production') throw new Error('CLOCK=manual is refused when NODE_ENV=production');
-  const start = env.CLOCK_START ? new Date(env.CLOCK_START) : new Date();
+  const start = env.CLOCK_START ? new Date(withShanghaiOffset(env.CLOCK_START) ?? env.CLOCK_START) : new Date();
   if (Number.isNaN(start.getTime())) throw new Error(`CLOCK_START is not a valid time: ${env.CLOCK_START}`);
   return ManualClock.open(env.dataDir, start);
 }

@@ -12,6 +12,17 @@ describe('创建专项行动 CreateCampaign', () => {
       .thenDecision((d) => expect(d.events[0].data.unitIds).toBeNull());
   });
 
+  it('when its times carry no offset, then they are Asia/Shanghai times: a bare baseline date its start, a target date its end', () => {
+    campaign
+      .given()
+      .when({ ...createQc, baselineAt: '2026-03-01', targetAt: '2026-06-30' }, ctx())
+      .thenDecision((d) => expect(d.events[0].data).toMatchObject({ baselineAt: '2026-03-01T00:00:00.000+08:00', targetAt: '2026-06-30T23:59:59.999+08:00' }));
+    campaign
+      .given()
+      .when({ ...createQc, baselineAt: '2026-03-01T08:00:00' }, ctx())
+      .thenDecision((d) => expect(d.events[0].data.baselineAt).toBe('2026-03-01T08:00:00.000+08:00'));
+  });
+
   it('given the campaign, when the same definition comes again (in any order), then nothing is appended', () => {
     campaign.given(created).when(createQc, ctx()).then([]);
     campaign.given(created).when({ ...createQc, kinds: ['hotline', 'petition'], unitIds: ['U-JD-01', 'U-JD-02', 'U-JD-01'] }, ctx()).then([]);

@@ -1,14 +1,20 @@
-import { DomainError, canonicalJson } from '@qf/kernel';
+import { DomainError, canonicalJson, withShanghaiOffset } from '@qf/kernel';
 import type { Campaign, CampaignCreated, CampaignDefinition } from '../campaign';
 import type { ReportingDecideContext } from '../reporting-rules';
 
 /** POST /api/campaigns — a campaign with its baseline (SPEC §6). */
 export type CreateCampaign = { type: 'CreateCampaign'; unitIds?: string[] | null } & Omit<CampaignDefinition, 'unitIds'>;
 
-/** The definition as stored: kinds and units once each, in order; no units means all. */
+/**
+ * The definition as stored: kinds and units once each, in order; no units means all; times without an offset read as
+ * Asia/Shanghai time (`2026-03-01` as a baseline is that day's start, as a target that day's end).
+ */
 export function campaignDefinitionOf(command: CreateCampaign): CampaignDefinition {
   const { type: _type, ...def } = command;
-  return { ...def, kinds: [...new Set(def.kinds)].sort(), unitIds: def.unitIds ? [...new Set(def.unitIds)].sort() : null };
+  const baselineAt = withShanghaiOffset(def.baselineAt, 'from');
+  const targetAt = withShanghaiOffset(def.targetAt, 'to');
+  if (!baselineAt || !targetAt) throw new DomainError('VALIDATION_FAILED', 'baselineAt and targetAt must be ISO 8601 times');
+  return { ...def, baselineAt, targetAt, kinds: [...new Set(def.kinds)].sort(), unitIds: def.unitIds ? [...new Set(def.unitIds)].sort() : null };
 }
 
 /** Create once; the same definition again is a retry (nothing appended), another one under the same id is 409. */
