@@ -130,6 +130,8 @@ describe.each(schedulerTargets('ladder'))('escalation ladder (超期督办) — 
     expect(registered.causationId).toBe(escalated.id);
     // Clue contents stay with the discipline office.
     await get(`/api/clues/${clueId}`, supervisor).expect(403);
+    // A case manager may all an inspector may (SPEC §1): the level-3 inbox too.
+    expect(await inbox(t.token(['case_manager'], 'U-JW'), 'caseId=RX-LATE&stage=sign')).toEqual([expect.objectContaining({ id: level3.id, level: 3 })]);
   });
 
   it('each rung exactly once, however often the clock moves or the service restarts', async () => {
@@ -199,6 +201,8 @@ describe('escalation rules on the embedded scheduler', () => {
     await at('2026-04-30T00:00:00+08:00');
     expect(await escalated('RX-ONTIME')).toEqual([]);
     expect((await get('/api/escalations?caseId=RX-ONTIME', head).expect(200)).body.items).toEqual([]);
+    // Filters are checked as enums: a stage no kind has is a bad query, not an empty inbox (SPEC §10).
+    for (const q of ['stage=foo', 'level=4', 'state=closed']) expect((await get(`/api/escalations?${q}`, head).expect(400)).body.code).toBe('VALIDATION_FAILED');
   });
 
   it('an approved extension moves the reply ladder: nothing at the old deadline, the rungs follow the new one', async () => {

@@ -4,6 +4,7 @@ import { Actor, ProjectionsService, READ_MODEL_DB } from '@qf/platform';
 import { ESCALATIONS_TABLE, EscalationDoc, escalationsProjection } from './read-models/escalations.projection';
 import { ListEscalationsQuery } from './list-escalations.query';
 import { publicEscalation } from './escalation-view';
+import { inboxRoles } from './acknowledge-escalation/acknowledge-escalation';
 
 /** 督办收件箱 — the escalations read model: the caller's inbox, one escalation, the escalations of one case. */
 @Injectable()
@@ -22,7 +23,8 @@ export class EscalationInboxService implements OnModuleInit {
     if (!actor.unitId) return { items: [], total: 0, page: 1, pageSize: query.pageSize ?? 50 };
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    let q = this.readModels.db.selectFrom(ESCALATIONS_TABLE).where('target_unit_id', '=', actor.unitId).where('target_role', 'in', actor.roles.length ? actor.roles : ['-']);
+    const roles = inboxRoles(actor);
+    let q = this.readModels.db.selectFrom(ESCALATIONS_TABLE).where('target_unit_id', '=', actor.unitId).where('target_role', 'in', roles.length ? roles : ['-']);
     if (query.level !== undefined) q = q.where('level', '=', query.level);
     if (query.state) q = q.where('state', '=', query.state);
     if (query.caseId) q = q.where('case_id', '=', query.caseId);

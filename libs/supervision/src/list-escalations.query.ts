@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { DEADLINE_STAGES } from '@qf/kernel';
 import { PageQuery } from '@qf/platform';
 
 /** Query of `GET /api/escalations` — the caller's inbox. */
@@ -23,8 +24,8 @@ export class ListEscalationsQuery extends PageQuery {
   @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/)
   caseId?: string;
 
-  @ApiPropertyOptional({ description: 'stage (sign, reply, assign, accept, handle, …)' })
+  @ApiPropertyOptional({ description: 'stage (阶段)', enum: DEADLINE_STAGES })
   @IsOptional()
-  @Matches(/^[a-z_]{1,32}$/)
+  @IsIn(DEADLINE_STAGES as string[])
   stage?: string;
 }

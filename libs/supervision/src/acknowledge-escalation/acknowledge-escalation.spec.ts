@@ -1,5 +1,6 @@
 import { at } from '@qf/kernel/testing';
 import { ctx, escalationsOf, handler, head, hotlineKind, opened, otherHandler, signRung, warned } from '../escalation.fixtures';
+import { isEscalationTarget } from './acknowledge-escalation';
 
 const hotline = escalationsOf(hotlineKind);
 const warning = signRung(0).data.escalationId;
@@ -29,5 +30,15 @@ describe('签收督办 AcknowledgeEscalation', () => {
   it('given a fired warning, when someone it is not aimed at acknowledges it (another unit, another role), then they are refused', () => {
     hotline.given(opened, warned).when(ack(), ctx(hotlineKind, otherHandler, NOW)).thenFails('FORBIDDEN', /addressed to/);
     hotline.given(opened, warned).when(ack(), ctx(hotlineKind, head, NOW)).thenFails('FORBIDDEN', /addressed to/);
+  });
+});
+
+describe('whose inbox an escalation is in', () => {
+  const level3 = { targetUnitId: 'U-JW', targetRole: 'inspector' };
+  it('a case manager of the target unit is addressed as its inspectors are (SPEC §1: all an inspector may)', () => {
+    expect(isEscalationTarget({ sub: 'm-1', name: '案管', roles: ['case_manager'], unitId: 'U-JW' }, level3)).toBe(true);
+    expect(isEscalationTarget({ sub: 'i-1', name: '检查员', roles: ['inspector'], unitId: 'U-JW' }, level3)).toBe(true);
+    expect(isEscalationTarget({ sub: 'm-2', name: '案管', roles: ['case_manager'], unitId: 'U-JD-01' }, level3)).toBe(false);
+    expect(isEscalationTarget({ sub: 'l-1', name: '领导', roles: ['leader'], unitId: 'U-JW' }, level3)).toBe(false);
   });
 });

@@ -4,9 +4,15 @@ import type { EscalationDecideContext } from '../escalation.rules';
 
 export type AcknowledgeEscalation = { type: 'AcknowledgeEscalation'; escalationId: string; comment?: string };
 
+/**
+ * The roles whose inboxes a caller reads: their own, and a case manager's also the inspector's — "all an inspector
+ * may" (SPEC §1), the level-3 inbox included.
+ */
+export const inboxRoles = (actor: Actor): Role[] => (hasRole(actor, 'case_manager') && !hasRole(actor, 'inspector') ? [...actor.roles, 'inspector'] : actor.roles);
+
 /** The target of an escalation: its unit and its role (whose inbox it is in). */
 export const isEscalationTarget = (actor: Actor, target: { targetUnitId: string; targetRole: string }): boolean =>
-  actor.unitId === target.targetUnitId && hasRole(actor, target.targetRole as Role);
+  actor.unitId === target.targetUnitId && inboxRoles(actor).includes(target.targetRole as Role);
 
 /** Someone other than the escalation's target unit and role (SPEC §10: the role or unit does not allow it). */
 export const notYourEscalation = () => new DomainError('FORBIDDEN', 'only the unit and role the escalation is addressed to may acknowledge it');
