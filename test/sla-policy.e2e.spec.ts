@@ -150,7 +150,8 @@ describe.each(readModelTargets('slapolicy'))('SLA policy (时限规则) over HTT
     ['value 0', 'petition/assign', { value: 0, unit: 'calendar_days' }, 'value'],
     ['value 1.5', 'petition/assign', { value: 1.5, unit: 'calendar_days' }, 'value'],
     ['value "3"', 'petition/assign', { value: '3', unit: 'calendar_days' }, 'value'],
-    ['value over 1000', 'petition/assign', { value: 1001, unit: 'calendar_days' }, 'value'],
+    ['value over ten years of its unit', 'petition/assign', { value: 3651, unit: 'calendar_days' }, 'value'],
+    ['value over ten years of hours', 'petition/assign', { value: 87_601, unit: 'hours' }, 'value'],
     ['a missing unit', 'petition/assign', { value: 3 }, 'unit'],
     ['an unknown field', 'petition/assign', { value: 3, unit: 'calendar_days', reason: '调整' }, 'reason'],
     ['hotline without urgent or normal', 'hotline/sign', {}, 'urgent'],
@@ -216,5 +217,10 @@ describe.each(readModelTargets('slapolicy'))('SLA policy (时限规则) over HTT
     // The manual clock is kept too (10:00); a new order is dispatched under the changed policy.
     const restarted = await post('/api/hotline/orders', operator, order('RX-RESTART')).expect(201);
     expect(due(restarted.body, 'sign')).toBe('2026-03-18T23:59:59.999+08:00');
+  });
+
+  it('any positive whole number an office could mean is a limit: 60 days written as 1,440 hours', async () => {
+    await put('petition/handle', admin, { value: 1440, unit: 'hours' }).expect(200);
+    expect((await get('/api/admin/sla-policy', admin).expect(200)).body.petition.handle).toEqual({ value: 1440, unit: 'hours' });
   });
 });

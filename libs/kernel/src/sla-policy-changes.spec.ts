@@ -59,11 +59,12 @@ describe('SLA policy (时限规则) changes', () => {
     given().when(change('supervision_order', '13710.feedback', cd(5))).then([changed('supervision_order', '13710.feedback', cd(5))]);
   });
 
-  it('rejects unknown kinds and stages, units outside the list, amounts that are not 1..1000, wrong shapes', () => {
+  it('rejects unknown kinds and stages, units outside the list, amounts that are not whole numbers up to ten years, wrong shapes', () => {
     given().when(change('traffic', 'sign', cd(1))).thenError('VALIDATION_FAILED', 'kind');
     given().when(change('petition', 'sign', cd(1))).thenError('VALIDATION_FAILED', 'stage');
     given().when(change('petition', 'assign', { amount: 3, unit: 'weeks' })).thenError('VALIDATION_FAILED', 'limit.unit');
-    for (const amount of [0, -1, 1.5, '3', 1001]) given().when(change('petition', 'assign', { amount, unit: 'calendar_days' })).thenError('VALIDATION_FAILED', 'limit.amount');
+    for (const amount of [0, -1, 1.5, '3', 3651]) given().when(change('petition', 'assign', { amount, unit: 'calendar_days' })).thenError('VALIDATION_FAILED', 'limit.amount');
+    given().when(change('petition', 'handle', { amount: 121, unit: 'calendar_months' })).thenError('VALIDATION_FAILED', 'limit.amount');
     given().when(change('hotline', 'sign', {})).thenError('VALIDATION_FAILED', 'limit');
     given().when(change('hotline', 'sign', wd(2))).thenError('VALIDATION_FAILED', 'amount');
     given().when(change('hotline', 'sign', { normal: { amount: 0, unit: 'hours' } })).thenError('VALIDATION_FAILED', 'limit.normal.amount');

@@ -15,8 +15,13 @@ export const SLA_POLICY_STREAM = 'sla-policy';
 export const SLA_CASE_KINDS: readonly CaseKind[] = ['hotline', 'petition', 'clue', 'supervision_order'];
 export const URGENCIES: readonly UrgencyKey[] = ['urgent', 'normal'];
 export const TIME_UNITS: readonly TimeUnit[] = ['hours', 'calendar_days', 'working_days', 'calendar_months'];
-/** A limit is a whole number from 1 to this, whatever the unit: a sanity bound against typos (1000 hours ≈ 6 weeks). */
-export const MAX_LIMIT_AMOUNT = 1000;
+/**
+ * A limit is a whole number from 1 to about ten years in its unit — any positive whole number a supervision office
+ * could mean (SPEC §4), with a bound that keeps due times inside the calendar.
+ */
+export const MAX_LIMIT_BY_UNIT: Readonly<Record<TimeUnit, number>> = { hours: 87_600, calendar_days: 3_650, working_days: 2_500, calendar_months: 120 };
+/** The largest of them: what the request's own validation lets through before the unit's bound is checked. */
+export const MAX_LIMIT_AMOUNT = Math.max(...Object.values(MAX_LIMIT_BY_UNIT));
 
 /** 时限调整 — one stage's limit changed; a hotline stage changes per urgency (`urgency` null for the other kinds). */
 export type SlaLimitChanged = DomainEvent<'SlaLimitChanged', { kind: CaseKind; stage: string; urgency: UrgencyKey | null; limit: TimeLimit }>;
@@ -65,8 +70,9 @@ function checkLimit(field: string, limit: unknown): TimeLimit {
   if (!l || typeof l !== 'object') problem(field, 'must be a time limit {amount, unit}');
   const problems: FieldProblem[] = [];
   if (!TIME_UNITS.includes(l.unit as TimeUnit)) problems.push({ field: `${field}.unit`, message: `must be one of ${TIME_UNITS.join(', ')}` });
-  if (typeof l.amount !== 'number' || !Number.isInteger(l.amount) || l.amount < 1 || l.amount > MAX_LIMIT_AMOUNT) {
-    problems.push({ field: `${field}.amount`, message: `must be a whole number from 1 to ${MAX_LIMIT_AMOUNT}` });
+  const max = MAX_LIMIT_BY_UNIT[l.unit as TimeUnit] ?? MAX_LIMIT_AMOUNT;
+  if (typeof l.amount !== 'number' || !Number.isInteger(l.amount) || l.amount < 1 || l.amount > max) {
+    problems.push({ field: `${field}.amount`, message: `must be a whole number from 1 to ${max}${TIME_UNITS.includes(l.unit as TimeUnit) ? ` ${l.unit}` : ''}` });
   }
   if (problems.length) throw new DomainError('VALIDATION_FAILED', 'the time limit is not valid', problems);
   return { amount: l.amount as number, unit: l.unit as TimeUnit };

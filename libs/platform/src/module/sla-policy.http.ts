@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Put, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, Min, ValidateIf, ValidateNested, registerDecorator } from 'class-validator';
 import type { Response } from 'express';
 import type { Actor } from '@qf/kernel';
 import { CurrentActor, Roles } from '../auth/auth.guard';
@@ -9,20 +9,35 @@ import { DomainError } from '@qf/kernel';
 import { CommandRequest, commandContextOf } from '../http/request-context';
 import { createValidationPipe } from '../http/validation';
 import type { CaseKind, SlaPolicy, UrgencyKey } from '@qf/kernel';
-import { MAX_LIMIT_AMOUNT, TIME_UNITS, stagesOf } from '@qf/kernel';
+import { MAX_LIMIT_AMOUNT, MAX_LIMIT_BY_UNIT, TIME_UNITS, stagesOf } from '@qf/kernel';
 import type { TimeLimit, TimeUnit } from '@qf/kernel';
 import { SlaPolicyService } from './sla-policy.service';
 
 /** The public names of the kinds (SPEC §4 says `supervision`; inside, the kind is `supervision_order`). */
 const KIND_OF: Record<string, CaseKind> = { hotline: 'hotline', petition: 'petition', clue: 'clue', supervision: 'supervision_order' };
 const PUBLIC_KINDS = Object.keys(KIND_OF);
+const limitBounds = Object.entries(MAX_LIMIT_BY_UNIT).map(([unit, max]) => `${unit} ≤ ${max}`).join(', ');
+
+/** A limit's value at most about ten years in the limit's own unit (`MAX_LIMIT_BY_UNIT`). */
+function WithinTenYears(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'withinTenYears',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      validator: {
+        validate: (value: unknown, args) => typeof value !== 'number' || value <= (MAX_LIMIT_BY_UNIT[(args?.object as SlaLimitDto).unit] ?? MAX_LIMIT_AMOUNT),
+        defaultMessage: (args) => `value must not be more than ${MAX_LIMIT_BY_UNIT[(args?.object as SlaLimitDto).unit] ?? MAX_LIMIT_AMOUNT} (about ten years in its unit)`,
+      },
+    });
+}
 
 /** 时限 — one limit as the API shows it (`value`; the domain calls it `amount`). */
 export class SlaLimitDto {
-  @ApiProperty({ description: `时限数值 — a whole number from 1 to ${MAX_LIMIT_AMOUNT}`, example: 2, minimum: 1, maximum: MAX_LIMIT_AMOUNT })
+  @ApiProperty({ description: `时限数值 — a whole number from 1 to about ten years in its unit (${limitBounds})`, example: 2, minimum: 1, maximum: MAX_LIMIT_AMOUNT })
   @IsInt()
   @Min(1)
-  @Max(MAX_LIMIT_AMOUNT)
+  @WithinTenYears()
   value!: number;
 
   @ApiProperty({ description: '单位 — hours (小时), calendar_days (自然日), working_days (工作日), calendar_months (自然月)', enum: TIME_UNITS, example: 'working_days' })
@@ -160,7 +175,7 @@ export class SlaPolicyController {
   @Roles('admin')
   @ApiOperation({
     summary: '调整时限 — change one stage’s limit; applies to deadlines started from now on, running ones keep their due times',
-    description: `Hotline stages take {urgent?, normal?} (at least one), the other kinds {value, unit}; value 1–${MAX_LIMIT_AMOUNT}. The same value again appends nothing. If-Match: <policy version> is honoured.`,
+    description: `Hotline stages take {urgent?, normal?} (at least one), the other kinds {value, unit}; value a whole number from 1 (${limitBounds}). The same value again appends nothing. If-Match: <policy version> is honoured.`,
   })
   @ApiParam({ name: 'kind', enum: PUBLIC_KINDS, example: 'hotline' })
   @ApiParam({ name: 'stage', example: 'sign', description: 'hotline: sign, reply; petition: assign, accept, handle, review, recheck; clue: disposition, reporter_notice, inquiry_reply, verification; supervision: 13710.study, 13710.feedback, 13710.effect, 13710.resolve, standard.feedback, standard.resolve' })
