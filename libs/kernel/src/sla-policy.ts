@@ -33,6 +33,9 @@ export const DEFAULT_SLA_POLICY: SlaPolicy = {
   },
 };
 
+/** Every stage with a time limit, of every kind (a supervision order's without its preset): what a stage filter may name. */
+export const DEADLINE_STAGES: readonly string[] = [...new Set(Object.values(DEFAULT_SLA_POLICY).flatMap((stages) => Object.keys(stages).map((k) => k.split('.').pop()!)))];
+
 export function limitFor(policy: SlaPolicy, kind: CaseKind, stage: string, urgency: UrgencyKey = 'normal'): TimeLimit {
   const entry = policy[kind]?.[stage];
   if (!entry) throw new Error(`no time limit for ${kind}/${stage}`);
