@@ -199,7 +199,7 @@ describe.each(readModelTargets('integration'))('integration (outbox and inbound 
     expect(dlq.map((m) => m.key)).toEqual(['IN-4', 'IN-5', 'IN-6', 'IN-7']);
     expect(dlq[0].headers).toEqual({
       'x-message-id': 'm-4',
-      'x-trace': 'trace-4 回拨[removed]',
+      'x-trace': 'trace-4 [removed][removed]',
       'x-error-code': 'RULE_VIOLATION',
       'x-error-message': expect.stringContaining('U-NOPE'),
       'x-event-id': expect.any(String),
@@ -208,6 +208,37 @@ describe.each(readModelTargets('integration'))('integration (outbox and inbound 
     expect(dlq[3].headers['x-message-id']).toBe(taken);
     expect(new Set(dlq.map((m) => m.headers['x-event-id'])).size).toBe(4);
     expect(JSON.stringify(dlq)).not.toContain('13800001111');
+  });
+
+  it('dead-letters, never drops or refuses, whatever is inside the envelope: odd headers, prototype keys, deep nesting, names by other names', async () => {
+    const before = (await outbox('hotline.orders.v1.dlq')).length;
+    const dispatched = (orderNo: string, payload: Record<string, unknown> = {}) => ({
+      type: 'order.dispatched',
+      orderNo,
+      occurredAt: '2026-03-16T08:00:00+08:00',
+      payload: { channel: 'app', category: '环保', urgency: 'normal', content: '工地扬尘', unitId: 'U-JD-03', ...payload },
+    });
+    // An id that is not a string identifies nothing: a valid order under it is dead-lettered, not taken for a duplicate.
+    expect((await push({ key: 'ODD-1', value: { q: 2 }, headers: { 'x-message-id': { a: 1 } } }).expect(200)).body).toMatchObject({ outcome: 'dead-lettered' });
+    const odd = (await push({ key: 'ODD-2', value: dispatched('ODD-2'), headers: { 'x-message-id': { id: 'rx-81' } } }).expect(200)).body;
+    expect(odd).toMatchObject({ outcome: 'dead-lettered', code: 'VALIDATION_FAILED', message: expect.stringContaining('headers.x-message-id') });
+    // Keys and depths the HTTP commands refuse with a 400 are, inside a message, the consumer's to judge (SPEC §9).
+    expect((await push({ key: 'ODD-3', value: dispatched('ODD-3', { constructor: 1 }) }).expect(200)).body).toMatchObject({ outcome: 'dead-lettered', code: 'VALIDATION_FAILED' });
+    let deep: unknown = 'x';
+    for (let i = 0; i < 40; i++) deep = { extra: deep };
+    expect((await push({ key: 'ODD-4', value: dispatched('ODD-4', { extra: deep }) }).expect(200)).body).toMatchObject({ outcome: 'dead-lettered', code: 'VALIDATION_FAILED' });
+    // occurredAt is what the sender sent; the error names it, not the create command's dispatchedAt.
+    const late = (await push({ key: 'ODD-5', value: { ...dispatched('ODD-5'), occurredAt: '2026-03-31T23:30:00' } }).expect(200)).body;
+    expect(late.message).toContain('value.occurredAt');
+    expect(late.message).not.toContain('dispatchedAt');
+    // A caller by any other name, phones written with spaces and prefixes, a name in a header: none of it in the DLQ.
+    const named = { key: 'ODD-6', value: dispatched('ODD-6', { channel: 'fax', callerName: '李四', callerPhone: '13712345678', content: '回电 138 1234 5678 或 +86-139-1234-5678' }), headers: { 'x-caller': '张三丰 13912345678' } };
+    expect((await push(named).expect(200)).body).toMatchObject({ outcome: 'dead-lettered' });
+    for (const key of ['ODD-2', 'ODD-3', 'ODD-4']) await request(t.http).get(`/api/hotline/orders/${key}`).set('Authorization', `Bearer ${operator}`).expect(404);
+    const dlq = (await outbox('hotline.orders.v1.dlq')).slice(before);
+    expect(dlq.map((m) => m.key)).toEqual(['ODD-1', 'ODD-2', 'ODD-3', 'ODD-4', 'ODD-5', 'ODD-6']);
+    expect(JSON.stringify(dlq)).not.toMatch(/李四|张三丰|13712345678|1234 5678|139-1234-5678|13912345678/);
+    expect(dlq[5].value).toMatchObject({ payload: { callerName: '[removed]', callerPhone: '[removed]' } });
   });
 
   it('lets only the hotline centre and admins push and pull; a non-envelope is a 400 that changes nothing', async () => {

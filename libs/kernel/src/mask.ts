@@ -27,8 +27,12 @@ export function maskAddress(address: string): string {
   return `${chars.slice(0, Math.min(6, Math.floor(chars.length / 2))).join('')}****`;
 }
 
-/** Mainland mobile and landline numbers, and 15/18-digit identity numbers, wherever they appear in free text. */
-const IDENTIFIERS = /(?<![0-9])(?:1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}|[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9])/g;
+/**
+ * Mainland mobile numbers (also with a +86 prefix and spaces, dots or dashes between the groups: `138 1234 5678`,
+ * `+86-139-1234-5678`), landline numbers (`0571-88889999`, `(010) 12345678`) and 15/18-digit identity numbers,
+ * wherever they appear in free text.
+ */
+const IDENTIFIERS = /(?<![0-9])(?:(?:\+?86[-\s.]?)?1[3-9][0-9](?:[-\s.]?[0-9]{4}){2}|\(?0[0-9]{2,3}\)?[-\s]?[0-9]{7,8}|[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9])/g;
 export const REMOVED = '[removed]';
 
 /** Text with every phone and identity number blotted out — for what may echo a caller's input (errors, DLQ). */

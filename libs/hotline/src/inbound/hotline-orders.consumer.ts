@@ -2,8 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WrongExpectedRevisionError, type EventStore } from '@qf/event-store';
 import { HEADERS, INBOUND_STREAM_PREFIX, TOPICS, type BusMessage, type InboundEvent, type InboundMessageSeen } from '@qf/contracts';
-import { Actor, CLOCK, Clock, CommandContext, DomainError, EVENT_STORE, Metrics, canonicalJson, formatShanghai, validateInput } from '@qf/platform';
-import { redactPersonalData } from '@qf/integration';
+import { Actor, CLOCK, Clock, CommandContext, DomainError, EVENT_STORE, Metrics, bodyShapeProblem, canonicalJson, echoableField, formatShanghai, validateInput } from '@qf/platform';
+import { redactHeader, redactPersonalData } from '@qf/integration';
 import { WorkOrdersService } from '../work-orders.service';
 import { CreateOrderDto } from '../create-order/create-order.dto';
 import { VisitOrderDto } from '../visit-order/visit-order.dto';
@@ -19,6 +19,31 @@ const HOTLINE_CENTRE: Actor = { sub: 'hotline-centre', name: '12345热线平台'
 const CONFLICT_RETRIES = 3;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** A digest of any value, however deep, walked without recursion (JSON.stringify would overflow the stack). */
+function deepDigest(value: unknown): string {
+  const hash = createHash('sha256');
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (v && typeof v === 'object') {
+      const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]] as const);
+      hash.update(Array.isArray(v) ? '[' : '{');
+      for (let i = entries.length - 1; i >= 0; i--) stack.push(entries[i][1], `\u0000${entries[i][0]}`);
+    } else hash.update(typeof v === 'string' ? v : JSON.stringify(v) ?? 'undefined');
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * The create command's `dispatchedAt` is the message's `value.occurredAt`: an error about it names the field the sender
+ * sent, not one it did not.
+ */
+function asOccurredAt(error: unknown): unknown {
+  if (!(error instanceof DomainError)) return error;
+  const rename = (text: string) => text.replace(/value\.payload\.dispatchedAt/g, 'value.occurredAt').replace(/\bdispatchedAt\b/g, 'occurredAt');
+  return new DomainError(error.code, rename(error.message), error.details?.map((d) => ({ field: rename(d.field), message: rename(d.message) })));
+}
 const scrub = (text: string) => String(redactPersonalData(text));
 
 /**
@@ -41,9 +66,13 @@ export class HotlineOrdersConsumer {
   ) {}
 
   async consume(message: BusMessage, correlationId?: string): Promise<InboundOutcome> {
-    const headers = message.headers ?? {};
-    const contentId = `sha256:${sha256(canonicalJson({ key: message.key, value: message.value }))}`;
-    const messageId = headers[HEADERS.messageId] || contentId;
+    const headers: Record<string, unknown> = message.headers ?? {};
+    // Too deep to walk is too deep to take: such a message is judged (dead-lettered) by the digest of its envelope.
+    const shape = bodyShapeProblem(message.value, 'value');
+    const contentId = `sha256:${sha256(shape ? JSON.stringify({ key: message.key, problem: shape, seen: deepDigest(message.value) }) : canonicalJson({ key: message.key, value: message.value }))}`;
+    // An id that is not a string identifies nothing (two such messages are not the same one): the content does.
+    const givenId = headers[HEADERS.messageId];
+    const messageId = typeof givenId === 'string' && givenId ? givenId : contentId;
     const digest = sha256(`${TOPIC}\u0000${messageId}`);
     const streamId = `${INBOUND_STREAM_PREFIX}${TOPIC}-${digest}`;
     // Without an id, the stream of its key and value: there an earlier message with an id left its mark too.
@@ -54,6 +83,9 @@ export class HotlineOrdersConsumer {
     let outcome: InboundOutcome;
     let event: InboundEvent;
     try {
+      const badHeaders = Object.entries(headers).filter(([, v]) => typeof v !== 'string');
+      if (badHeaders.length) throw new DomainError('VALIDATION_FAILED', 'the message is not valid', badHeaders.map(([k]) => ({ field: `headers.${echoableField(k)}`, message: 'a header value must be a string' })));
+      if (shape) throw new DomainError('VALIDATION_FAILED', 'the message is not valid', [shape]);
       const { orderNo, type } = await this.apply(message, ctx);
       outcome = { outcome: 'applied' };
       event = { type: 'InboundMessageApplied', data: { topic: TOPIC, key: message.key, messageType: type, caseId: orderNo } };
@@ -68,7 +100,7 @@ export class HotlineOrdersConsumer {
           dlqTopic: TOPICS.hotlineOrdersDlq,
           key: message.key,
           value: redactPersonalData(message.value),
-          headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, scrub(String(v))])),
+          headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, redactHeader(v)])),
           code: error.code,
           message: reason,
         },
@@ -120,8 +152,12 @@ export class HotlineOrdersConsumer {
         if (given.length) {
           throw new DomainError('VALIDATION_FAILED', 'the message is not valid', given.map((f) => ({ field: `value.payload.${f}`, message: `${f} comes from the message (${f === 'orderNo' ? 'value.orderNo' : 'value.occurredAt'}), not the payload` })));
         }
-        const body = await validateInput(CreateOrderDto, { ...m.payload, orderNo: m.orderNo, dispatchedAt: m.occurredAt }, 'value.payload');
-        await this.orders.create(body, ctx);
+        const body = await validateInput(CreateOrderDto, { ...m.payload, orderNo: m.orderNo, dispatchedAt: m.occurredAt }, 'value.payload').catch((error: unknown) => {
+          throw asOccurredAt(error);
+        });
+        await this.orders.create(body, ctx).catch((error: unknown) => {
+          throw asOccurredAt(error);
+        });
         return;
       }
       case 'order.visited': {

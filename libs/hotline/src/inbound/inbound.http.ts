@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiAnswer, CommandRequest, Roles } from '@qf/platform';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer, CommandRequest, Roles, validateInput } from '@qf/platform';
 import { HotlineOrdersConsumer } from './hotline-orders.consumer';
 import { InboundMessageDto } from './hotline-order-message.dto';
 
@@ -13,10 +13,16 @@ export class InboundController {
 
   @Post('hotline.orders.v1')
   @ApiAnswer('InboundOutcome')
+  @ApiBody({ type: InboundMessageDto })
   @HttpCode(200)
   @Roles('hotline_operator', 'admin')
   @ApiOperation({ summary: '推送工单消息 — one hotline.orders.v1 message, handed to the same consumer as the Kafka topic: applied, duplicate or dead-lettered' })
-  consume(@Body() body: InboundMessageDto, @Req() req: CommandRequest) {
-    return this.consumer.consume({ key: body.key, value: body.value, headers: body.headers ?? {} }, req.correlationId);
+  async consume(@Body() body: unknown, @Req() req: CommandRequest) {
+    // Only the envelope is checked here (400 unless {key, value, headers?}). The value goes to the consumer exactly as
+    // it came: class-transformer would rewrite it (it drops keys such as `constructor`), and what a message holds is
+    // the consumer's to judge — dead-lettered, not refused (SPEC §9).
+    const envelope = (body ?? {}) as { key?: unknown; value?: unknown; headers?: unknown };
+    const checked = await validateInput(InboundMessageDto, { ...envelope, value: envelope.value === undefined || envelope.value === null ? envelope.value : true }, '', 'the request is not valid');
+    return this.consumer.consume({ key: checked.key, value: envelope.value, headers: (envelope.headers ?? {}) as Record<string, string> }, req.correlationId);
   }
 }

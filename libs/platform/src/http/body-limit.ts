@@ -8,9 +8,9 @@ export const MAX_BODY_DEPTH = 32;
 /** Keys that would reach an object's prototype; JSON allows them, nothing in the API uses them. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** The first thing wrong with a parsed body's shape, walked without recursion. */
-function shapeProblem(body: unknown): { field: string; message: string } | null {
-  const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value: body, path: '', depth: 0 }];
+/** The first thing wrong with a parsed body's shape (or a part of it, at `path`), walked without recursion. */
+export function bodyShapeProblem(body: unknown, path = ''): { field: string; message: string } | null {
+  const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value: body, path, depth: 0 }];
   while (stack.length) {
     const { value, path, depth } = stack.pop()!;
     if (!value || typeof value !== 'object') continue;
@@ -23,6 +23,8 @@ function shapeProblem(body: unknown): { field: string; message: string } | null 
   }
   return null;
 }
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** An error body-parser marks as the client's (4xx): the request, not the server, is at fault. */
 function isClientError(err: unknown): boolean {
@@ -37,7 +39,9 @@ function isClientError(err: unknown): boolean {
 export function jsonBody(): [RequestHandler, ErrorRequestHandler, RequestHandler] {
   const parse = express.json({ limit: BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] });
   const checkShape: RequestHandler = (req, res, next) => {
-    const problem = shapeProblem(req.body);
+    // An inbound message's value is the consumer's to judge, shape included (SPEC §9: it is dead-lettered, not a 400).
+    const inbound = req.path.startsWith('/api/inbound/') && isPlainObject(req.body) && Object.prototype.hasOwnProperty.call(req.body, 'value');
+    const problem = bodyShapeProblem(inbound ? { ...(req.body as object), value: null } : req.body);
     if (!problem) return next();
     const body = toErrorBody(new DomainError('VALIDATION_FAILED', 'the body is not acceptable', [problem]));
     res.status(body.statusCode).json(body);

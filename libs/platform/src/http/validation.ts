@@ -35,13 +35,13 @@ export function createValidationPipe(): ValidationPipe {
  * The same validation outside HTTP (integration messages): the object as an instance of `dto`, or VALIDATION_FAILED
  * with a `details` entry per field, exactly as the HTTP pipe answers.
  */
-export async function validateInput<T extends object>(dto: new () => T, plain: unknown, prefix = ''): Promise<T> {
+export async function validateInput<T extends object>(dto: new () => T, plain: unknown, prefix = '', failure = 'the message is not valid'): Promise<T> {
   if (!plain || typeof plain !== 'object' || Array.isArray(plain)) {
     throw new DomainError('VALIDATION_FAILED', `${prefix || 'the message'} must be an object`, [{ field: prefix || 'value', message: 'must be an object' }]);
   }
   const instance = plainToInstance(dto, plain);
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
-  if (errors.length) throw new DomainError('VALIDATION_FAILED', 'the message is not valid', flatten(errors, prefix));
+  if (errors.length) throw new DomainError('VALIDATION_FAILED', failure, flatten(errors, prefix));
   return instance;
 }
 
