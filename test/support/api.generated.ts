@@ -130,7 +130,7 @@ export interface paths {
         get?: never;
         /**
          * 调整时限 — change one stage’s limit; applies to deadlines started from now on, running ones keep their due times
-         * @description Hotline stages take {urgent?, normal?} (at least one), the other kinds {value, unit}; value 1–1000. The same value again appends nothing. If-Match: <policy version> is honoured.
+         * @description Hotline stages take {urgent?, normal?} (at least one), the other kinds {value, unit}; value a whole number from 1 (hours ≤ 87600, calendar_days ≤ 3650, working_days ≤ 2500, calendar_months ≤ 120). The same value again appends nothing. If-Match: <policy version> is honoured.
          */
         put: operations["SlaPolicyController_change"];
         post?: never;
@@ -1842,7 +1842,7 @@ export interface components {
             accountabilityClueId?: string | null;
         };
         /**
-         * @description Messages in the order they were published; pass `next` as `after` for the following page (null at the end)
+         * @description Messages in the order they were published; pass `next` as `after` for the following page. `next` is the position of the page’s last message, or the `after` given when the page is empty (nothing newer yet: poll again with it).
          * @example {
          *       "items": [
          *         {
@@ -1850,14 +1850,11 @@ export interface components {
          *           "topic": "hotline.replies.v1",
          *           "key": "RX20260316-0001",
          *           "value": {
-         *             "type": "order.replied",
          *             "orderNo": "RX20260316-0001",
-         *             "occurredAt": "2026-03-18T15:00:00.000+08:00",
-         *             "payload": {
-         *               "unitId": "U-JD-01",
-         *               "outcome": "resolved",
-         *               "reply": "已协调城管中队清理占道摊点。"
-         *             }
+         *             "unitId": "U-JD-01",
+         *             "outcome": "resolved",
+         *             "reply": "已协调城管中队清理占道摊点。",
+         *             "repliedAt": "2026-03-18T15:00:00.000+08:00"
          *           },
          *           "headers": {
          *             "x-message-id": "0f9d6a3e-6c61-4b8e-9a51-3e2b8f0c1d2a/hotline.replies.v1"
@@ -1873,27 +1870,26 @@ export interface components {
                 position: number;
                 topic: string;
                 key: string | null;
-                value: {
-                    [key: string]: unknown;
-                };
+                /** @description the message (an object on every topic but the DLQ, which keeps whatever value was rejected) */
+                value: unknown;
                 headers: {
                     [key: string]: string;
                 };
                 /** Format: date-time */
                 publishedAt?: string;
             }[];
-            next: number | null;
+            next: number;
         };
         SetClockDto: {
             /**
-             * @description 新的当前时间 — the new current time (ISO 8601); only forward
+             * @description 新的当前时间 — the new current time (ISO 8601; without an offset, Asia/Shanghai time); only forward
              * @example 2026-03-17T09:00:00+08:00
              */
             now: string;
         };
         SlaLimitDto: {
             /**
-             * @description 时限数值 — a whole number from 1 to 1000
+             * @description 时限数值 — a whole number from 1 to about ten years in its unit (hours ≤ 87600, calendar_days ≤ 3650, working_days ≤ 2500, calendar_months ≤ 120)
              * @example 2
              */
             value: number;
@@ -2357,7 +2353,7 @@ export interface components {
                 [key: string]: unknown;
             };
             /**
-             * @description 消息头 — string values; `x-message-id` identifies the message for deduplication
+             * @description 消息头 — string values (a message with any other is dead-lettered); `x-message-id` identifies the message for deduplication
              * @example {
              *       "x-message-id": "rx-0001-dispatch"
              *     }
@@ -2537,7 +2533,7 @@ export interface components {
              * @enum {string}
              */
             measure: "criticism_education" | "talk_reminder" | "ordered_self_examination" | "admonishment" | "inquiry_closure" | "party_warning" | "party_serious_warning" | "gov_warning" | "gov_demerit" | "gov_major_demerit" | "gov_demotion" | "organizational_adjustment" | "removal_from_party_post" | "probation_within_party" | "expulsion_from_party" | "gov_dismissal_from_post" | "gov_expulsion" | "major_post_adjustment" | "transfer_to_prosecution";
-            /** @description 决定时间 — counts in the four-forms statistics by this date */
+            /** @description 决定时间 — counts in the four-forms statistics by this date (ISO 8601; without an offset, Asia/Shanghai time) */
             decidedAt: string;
             /** @description 依据 */
             basis: string;
@@ -2596,9 +2592,9 @@ export interface components {
             /** @example 2026年积案清仓见底专项行动 */
             name: string;
             kinds: ("hotline" | "petition" | "clue")[];
-            /** @description 基准时点 — cases received before it and open at it are the stock (存量) */
+            /** @description 基准时点 — cases received before it and open at it are the stock (存量); without an offset, Asia/Shanghai time (a bare date: that day’s start) */
             baselineAt: string;
-            /** @description 目标时点 */
+            /** @description 目标时点 — without an offset, Asia/Shanghai time (a bare date: that day’s end) */
             targetAt: string;
             /** @description only cases handled within these units’ subtrees */
             unitIds?: string[];
@@ -3177,6 +3173,7 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
         };
     };
     CreateOrderController_create: {
@@ -3666,6 +3663,7 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
         };
     };
     RegisterPetitionController_register: {
@@ -4225,6 +4223,7 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
         };
     };
     RegisterClueController_register: {
@@ -4734,6 +4733,7 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
         };
     };
     RankingController_ranking: {
@@ -4765,6 +4765,7 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
         };
     };
     RankingController_csv: {
@@ -4800,6 +4801,7 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
         };
     };
     RankingController_xlsx: {
@@ -4831,6 +4833,7 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
         };
     };
     RankingController_weights: {
@@ -5075,8 +5078,8 @@ export interface operations {
                 state?: "open" | "acknowledged";
                 /** @description case id (order number, petition or clue id, supervision order id) */
                 caseId?: string;
-                /** @description stage (sign, reply, assign, accept, handle, …) */
-                stage?: string;
+                /** @description stage (阶段) */
+                stage?: "sign" | "reply" | "assign" | "accept" | "handle" | "review" | "recheck" | "disposition" | "reporter_notice" | "inquiry_reply" | "verification" | "study" | "feedback" | "effect" | "resolve";
             };
             header?: never;
             path?: never;
@@ -5130,6 +5133,7 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
         };
     };
     EscalationsController_acknowledge: {

@@ -19,7 +19,7 @@ export class RecordSanctionDto implements Omit<RecordSanction, 'type'> {
   @IsIn(ALL_MEASURES)
   measure!: string;
 
-  @ApiProperty({ description: '决定时间 — counts in the four-forms statistics by this date' })
+  @ApiProperty({ description: '决定时间 — counts in the four-forms statistics by this date (ISO 8601; without an offset, Asia/Shanghai time)' })
   @IsISO8601({ strict: true })
   decidedAt!: string;
 

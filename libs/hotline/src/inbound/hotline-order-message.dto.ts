@@ -37,7 +37,7 @@ export class InboundMessageDto {
   @IsDefined()
   value!: unknown;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: '消息头 — string values; `x-message-id` identifies the message for deduplication', example: { 'x-message-id': 'rx-0001-dispatch' } })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: '消息头 — string values (a message with any other is dead-lettered); `x-message-id` identifies the message for deduplication', example: { 'x-message-id': 'rx-0001-dispatch' } })
   @IsOptional()
   @IsObject()
   headers?: Record<string, string>;

@@ -337,7 +337,8 @@ Object.assign(SCHEMAS, {
   },
   OutboxPage: {
     type: 'object',
-    description: 'Messages in the order they were published; pass `next` as `after` for the following page (null at the end)',
+    description:
+      'Messages in the order they were published; pass `next` as `after` for the following page. `next` is the position of the page’s last message, or the `after` given when the page is empty (nothing newer yet: poll again with it).',
     required: ['items', 'next'],
     properties: {
       items: {
@@ -345,10 +346,18 @@ Object.assign(SCHEMAS, {
         items: {
           type: 'object',
           required: ['position', 'topic', 'key', 'value', 'headers'],
-          properties: { position: { type: 'integer' }, topic: str, key: nullableStr, value: { type: 'object', additionalProperties: true }, headers: { type: 'object', additionalProperties: str }, publishedAt: time },
+          properties: {
+            position: { type: 'integer' },
+            topic: str,
+            key: nullableStr,
+            // Any JSON: a dead-lettered message carries the value it came with, whatever it was (SPEC §9).
+            value: { description: 'the message (an object on every topic but the DLQ, which keeps whatever value was rejected)', nullable: true },
+            headers: { type: 'object', additionalProperties: str },
+            publishedAt: time,
+          },
         },
       },
-      next: { type: 'integer', nullable: true },
+      next: { type: 'integer' },
     },
   },
 });
@@ -417,7 +426,7 @@ const EXAMPLES: Record<string, unknown> = {
         position: 41,
         topic: 'hotline.replies.v1',
         key: 'RX20260316-0001',
-        value: { type: 'order.replied', orderNo: 'RX20260316-0001', occurredAt: '2026-03-18T15:00:00.000+08:00', payload: { unitId: 'U-JD-01', outcome: 'resolved', reply: '已协调城管中队清理占道摊点。' } },
+        value: { orderNo: 'RX20260316-0001', unitId: 'U-JD-01', outcome: 'resolved', reply: '已协调城管中队清理占道摊点。', repliedAt: '2026-03-18T15:00:00.000+08:00' },
         headers: { 'x-message-id': '0f9d6a3e-6c61-4b8e-9a51-3e2b8f0c1d2a/hotline.replies.v1' },
         publishedAt: '2026-03-18T15:00:00.000+08:00',
       },
@@ -482,7 +491,8 @@ export function completeDescription(document: OpenAPIObject, port: number): Open
       const errors: string[] = [];
       if (op.requestBody || params.some((p) => p.in === 'query' || p.in === 'path')) errors.push('400');
       if (secured) errors.push('401', '403');
-      if (params.some((p) => p.in === 'path')) errors.push('404');
+      // A path id, a unit filter naming no unit, a publication not made yet: 404.
+      if (params.some((p) => p.in === 'path' || (p.in === 'query' && (p.name === 'unitId' || p.name === 'published')))) errors.push('404');
       if (secured && method !== 'get') errors.push('409', '422');
       if (op.requestBody) errors.push('413', '415');
       for (const status of errors) op.responses[status] = op.responses[status] ?? { $ref: `#/components/responses/Error${status}` };

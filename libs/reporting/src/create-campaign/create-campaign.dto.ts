@@ -21,11 +21,11 @@ export class CreateCampaignDto implements Omit<CreateCampaign, 'type'> {
   @IsIn(CLEARANCE_KINDS, { each: true })
   kinds!: ClearanceKind[];
 
-  @ApiProperty({ description: '基准时点 — cases received before it and open at it are the stock (存量)' })
+  @ApiProperty({ description: '基准时点 — cases received before it and open at it are the stock (存量); without an offset, Asia/Shanghai time (a bare date: that day’s start)' })
   @IsISO8601({ strict: true })
   baselineAt!: string;
 
-  @ApiProperty({ description: '目标时点' })
+  @ApiProperty({ description: '目标时点 — without an offset, Asia/Shanghai time (a bare date: that day’s end)' })
   @IsISO8601({ strict: true })
   targetAt!: string;
 
