@@ -20,21 +20,6 @@ const CONFLICT_RETRIES = 3;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** A digest of any value, however deep, walked without recursion (JSON.stringify would overflow the stack). */
-function deepDigest(value: unknown): string {
-  const hash = createHash('sha256');
-  const stack: unknown[] = [value];
-  while (stack.length) {
-    const v = stack.pop();
-    if (v && typeof v === 'object') {
-      const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]] as const);
-      hash.update(Array.isArray(v) ? '[' : '{');
-      for (let i = entries.length - 1; i >= 0; i--) stack.push(entries[i][1], `\u0000${entries[i][0]}`);
-    } else hash.update(typeof v === 'string' ? v : JSON.stringify(v) ?? 'undefined');
-  }
-  return hash.digest('hex');
-}
-
 /**
  * The create command's `dispatchedAt` is the message's `value.occurredAt`: an error about it names the field the sender
  * sent, not one it did not.
@@ -67,9 +52,7 @@ export class HotlineOrdersConsumer {
 
   async consume(message: BusMessage, correlationId?: string): Promise<InboundOutcome> {
     const headers: Record<string, unknown> = message.headers ?? {};
-    // Too deep to walk is too deep to take: such a message is judged (dead-lettered) by the digest of its envelope.
-    const shape = bodyShapeProblem(message.value, 'value');
-    const contentId = `sha256:${sha256(shape ? JSON.stringify({ key: message.key, problem: shape, seen: deepDigest(message.value) }) : canonicalJson({ key: message.key, value: message.value }))}`;
+    const contentId = `sha256:${sha256(canonicalJson({ key: message.key, value: message.value }))}`;
     // An id that is not a string identifies nothing (two such messages are not the same one): the content does.
     const givenId = headers[HEADERS.messageId];
     const messageId = typeof givenId === 'string' && givenId ? givenId : contentId;
@@ -85,6 +68,8 @@ export class HotlineOrdersConsumer {
     try {
       const badHeaders = Object.entries(headers).filter(([, v]) => typeof v !== 'string');
       if (badHeaders.length) throw new DomainError('VALIDATION_FAILED', 'the message is not valid', badHeaders.map(([k]) => ({ field: `headers.${echoableField(k)}`, message: 'a header value must be a string' })));
+      // Keys and depths a command body may not have are dead-lettered here, not refused (SPEC §9).
+      const shape = bodyShapeProblem(message.value, 'value');
       if (shape) throw new DomainError('VALIDATION_FAILED', 'the message is not valid', [shape]);
       const { orderNo, type } = await this.apply(message, ctx);
       outcome = { outcome: 'applied' };
@@ -152,12 +137,12 @@ export class HotlineOrdersConsumer {
         if (given.length) {
           throw new DomainError('VALIDATION_FAILED', 'the message is not valid', given.map((f) => ({ field: `value.payload.${f}`, message: `${f} comes from the message (${f === 'orderNo' ? 'value.orderNo' : 'value.occurredAt'}), not the payload` })));
         }
-        const body = await validateInput(CreateOrderDto, { ...m.payload, orderNo: m.orderNo, dispatchedAt: m.occurredAt }, 'value.payload').catch((error: unknown) => {
+        try {
+          const body = await validateInput(CreateOrderDto, { ...m.payload, orderNo: m.orderNo, dispatchedAt: m.occurredAt }, 'value.payload');
+          await this.orders.create(body, ctx);
+        } catch (error) {
           throw asOccurredAt(error);
-        });
-        await this.orders.create(body, ctx).catch((error: unknown) => {
-          throw asOccurredAt(error);
-        });
+        }
         return;
       }
       case 'order.visited': {
